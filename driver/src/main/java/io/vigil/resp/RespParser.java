@@ -63,8 +63,8 @@ public final class RespParser {
   /** Partly built aggregates; {@code depth} of them are live. */
   private Frame[] stack = new Frame[4];
   private int depth;
-  /** An attribute map waiting for the value it annotates, per nesting level. */
-  private RespMap[] pendingAttributes = new RespMap[5];
+  /** Attribute maps waiting for the value they annotate, per nesting level (newest first). */
+  private PendingAttribute[] pendingAttributes = new PendingAttribute[5];
 
   /** A parser with the given mode and limits. */
   public RespParser(Mode mode, RespLimits limits) {
@@ -196,7 +196,7 @@ public final class RespParser {
     RespValue result;
     switch (type) {
       case '+':
-        result = RespSimpleString.of(ascii(in, start, length));
+        result = RespSimpleString.of(utf8(in, start, length));
         break;
       case '-':
         result = RespError.of(utf8(in, start, length));
@@ -324,6 +324,10 @@ public final class RespParser {
       if (mode == Mode.REQUEST) {
         return null; // "*0" is an empty request: Redis ignores it
       }
+      if (type == '|') {
+        pendingAttributes[depth] = new PendingAttribute(new RespMap(List.of()), pendingAttributes[depth]);
+        return null;
+      }
       return buildAggregate(type, NO_VALUES, 0);
     }
     if (depth >= limits.maxNestingDepth()) {
@@ -437,11 +441,10 @@ public final class RespParser {
       if (value == null) {
         return null; // an aggregate was opened, or an empty request was skipped
       }
-      RespMap attribute = pendingAttributes[depth];
-      if (attribute != null) {
-        pendingAttributes[depth] = null;
-        value = new RespAttribute(attribute, value);
+      for (PendingAttribute p = pendingAttributes[depth]; p != null; p = p.outer) {
+        value = new RespAttribute(p.map, value);
       }
+      pendingAttributes[depth] = null;
       if (depth == 0) {
         return finishTopLevel(value);
       }
@@ -454,7 +457,7 @@ public final class RespParser {
       RespValue aggregate = buildAggregate(frame.type, frame.values, frame.size);
       frame.clear();
       if (frame.type == '|') {
-        pendingAttributes[depth] = (RespMap) aggregate;
+        pendingAttributes[depth] = new PendingAttribute((RespMap) aggregate, pendingAttributes[depth]);
         return null;
       }
       value = aggregate;
@@ -609,6 +612,9 @@ public final class RespParser {
   private static String utf8(ByteBuf in, int start, int length) {
     return in.toString(start, length, StandardCharsets.UTF_8);
   }
+
+  /** An attribute read before the value it annotates; {@code outer} was read before it. */
+  private record PendingAttribute(RespMap map, PendingAttribute outer) {}
 
   /** One aggregate being filled. Reused across values to avoid garbage. */
   private static final class Frame {
