@@ -8,13 +8,16 @@ import java.util.List;
  * Splits an inline command line into arguments exactly as Redis's {@code sdssplitargs}: spaces
  * separate, {@code "..."} understands {@code \n \r \t \b \a \\ \" \xHH}, {@code '...'} only
  * {@code \'}, and a closing quote must be followed by a space or the end of the line.
+ *
+ * <p>Redis splits configuration file lines the same way, so config parsers use it too.
+ * Stateless and thread-safe.
  */
-final class InlineSplitter {
+public final class InlineSplitter {
 
   private InlineSplitter() {}
 
   /** The arguments, or null when the quotes are unbalanced. */
-  static List<byte[]> split(byte[] line) {
+  public static List<byte[]> split(byte[] line) {
     List<byte[]> args = new ArrayList<>();
     int i = 0;
     int n = line.length;
@@ -94,6 +97,19 @@ final class InlineSplitter {
       }
       args.add(current.toByteArray());
     }
+  }
+
+  /** The arguments of a line of text as UTF-8 strings, or null when the quotes are unbalanced. */
+  public static List<String> split(String line) {
+    List<byte[]> args = split(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    if (args == null) {
+      return null;
+    }
+    List<String> out = new ArrayList<>(args.size());
+    for (byte[] a : args) {
+      out.add(new String(a, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return out;
   }
 
   private static boolean isSpace(byte c) {
