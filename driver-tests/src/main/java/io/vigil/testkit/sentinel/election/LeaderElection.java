@@ -61,6 +61,11 @@ public final class LeaderElection {
     return myVote;
   }
 
+  /** Forgets whom this sentinel voted for but keeps the epoch, as Redis's master reset does. */
+  public void forgetLeader() {
+    myVote = new Vote(null, myVote.epoch());
+  }
+
   /** Whether the latest vote went to another sentinel (Redis then delays its own failover). */
   public boolean votedForAnother() {
     return myVote.leader() != null && !myVote.leader().equalsIgnoreCase(myId);

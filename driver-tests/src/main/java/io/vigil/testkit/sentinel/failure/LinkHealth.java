@@ -40,6 +40,17 @@ public final class LinkHealth {
     return connected;
   }
 
+  /**
+   * Starts the unresponsiveness clock now, as Redis does when it resets a master to a new
+   * address: the instance must prove itself within {@code down-after-milliseconds}.
+   */
+  public void expectReplySince(long now) {
+    pendingPingSince = now;
+    lastAvailable = now;
+    lastPong = now;
+    lastPingSent = 0;
+  }
+
   /** A PING went out. */
   public void pingSent(long now) {
     lastPingSent = now;
