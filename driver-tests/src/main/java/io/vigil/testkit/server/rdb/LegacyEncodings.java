@@ -29,7 +29,7 @@ final class LegacyEncodings {
     int p = ZIPLIST_HEADER;
     int end = zl.length - 1;
     while (true) {
-      check(p, 1, end, "entry");
+      check(p, 0, end, "entry");
       if ((zl[p] & 0xff) == 0xFF) {
         break;
       }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Records what {@link RdbReader} delivers: keys by database, and the steps to replay it through {@link RdbWriter}. */
-final class RecordingVisitor implements RdbVisitor {
+class RecordingVisitor implements RdbVisitor {
 
   /** A key as read. */
   static final class Loaded {
