@@ -300,7 +300,13 @@ final class RdbTestData {
   /** Writes the model with {@link RdbWriter}: per database SELECTDB, RESIZEDB and its keys. */
   @SuppressWarnings("unchecked")
   void write(RdbWriter w, long ctimeSeconds) throws java.io.IOException {
-    w.header().auxFields(ctimeSeconds, 1_000_000, null, false);
+    write(w, ctimeSeconds, null);
+  }
+
+  /** As {@link #write(RdbWriter, long)}, with the replication aux fields of a full-sync payload. */
+  @SuppressWarnings("unchecked")
+  void write(RdbWriter w, long ctimeSeconds, RdbWriter.ReplicationAux replication) throws java.io.IOException {
+    w.header().auxFields(ctimeSeconds, 1_000_000, replication, false);
     for (Map.Entry<Integer, List<Entry>> db : byDb().entrySet()) {
       long expires = db.getValue().stream().filter(e -> e.expireAtMs != RdbVisitor.NO_EXPIRY).count();
       w.selectDb(db.getKey()).resizeDb(db.getValue().size(), expires);
