@@ -332,6 +332,25 @@ final class RdbTestData {
     w.end();
   }
 
+  /** A comparable form of a value: lists keep their order, unordered types become sets. */
+  @SuppressWarnings("unchecked")
+  static Object canonical(Kind kind, Object value) {
+    switch (kind) {
+      case STRING:
+        return new String((byte[]) value, ISO_8859_1);
+      case LIST:
+        return ((List<byte[]>) value).stream().map(x -> new String(x, ISO_8859_1))
+            .collect(java.util.stream.Collectors.toList());
+      case SET:
+        return ((List<byte[]>) value).stream().map(x -> new String(x, ISO_8859_1))
+            .collect(java.util.stream.Collectors.toSet());
+      case ZSET:
+        return new java.util.HashSet<>((List<ScoredMember>) value);
+      default:
+        return new java.util.HashSet<>((List<FieldValue>) value);
+    }
+  }
+
   /** The OBJECT ENCODING Redis 7.0 gives the entry when built by ordinary commands. */
   @SuppressWarnings("unchecked")
   String expectedEncoding(Entry e) {

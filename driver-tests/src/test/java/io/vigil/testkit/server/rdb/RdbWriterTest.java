@@ -73,7 +73,7 @@ class RdbWriterTest {
       RecordingVisitor.Loaded got = v.dbs.get(e.db).get(e.key);
       assertThat(got).as(e.key).isNotNull();
       assertThat(got.expireAtMs).as(e.key).isEqualTo(e.expireAtMs);
-      assertThat(canonical(e.kind, got.value)).as(e.key).isEqualTo(canonical(e.kind, e.value));
+      assertThat(RdbTestData.canonical(e.kind, got.value)).as(e.key).isEqualTo(RdbTestData.canonical(e.kind, e.value));
     }
   }
 
@@ -126,22 +126,5 @@ class RdbWriterTest {
     RecordingVisitor v = new RecordingVisitor();
     new RdbReader(new ByteArrayInputStream(out.toByteArray())).read(v);
     return v;
-  }
-
-  /** A comparable text form: order kept for lists, sorted for unordered types. */
-  @SuppressWarnings("unchecked")
-  private static Object canonical(RdbTestData.Kind kind, Object value) {
-    switch (kind) {
-      case STRING:
-        return new String((byte[]) value, ISO_8859_1);
-      case LIST:
-        return ((List<byte[]>) value).stream().map(x -> new String(x, ISO_8859_1)).collect(java.util.stream.Collectors.toList());
-      case SET:
-        return ((List<byte[]>) value).stream().map(x -> new String(x, ISO_8859_1)).collect(java.util.stream.Collectors.toSet());
-      case ZSET:
-        return new java.util.HashSet<>((List<ScoredMember>) value);
-      default:
-        return new java.util.HashSet<>((List<FieldValue>) value);
-    }
   }
 }
