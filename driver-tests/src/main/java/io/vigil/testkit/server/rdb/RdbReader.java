@@ -97,7 +97,8 @@ public final class RdbReader {
       int type = readByte("an opcode or a value type");
       switch (type) {
         case OPCODE_EXPIRETIME:
-          expireAtMs = readLe(4, "a 4-byte expire time in seconds") * 1000L;
+          // a signed 32-bit count of seconds, as rdbLoadTime reads it
+          expireAtMs = (int) readLe(4, "a 4-byte expire time in seconds") * 1000L;
           continue;
         case OPCODE_EXPIRETIME_MS:
           expireAtMs = readLe(8, "an 8-byte expire time in milliseconds");

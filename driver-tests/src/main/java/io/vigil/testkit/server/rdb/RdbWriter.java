@@ -84,6 +84,10 @@ public final class RdbWriter implements Flushable {
      * @param offset the master replication offset of the snapshot ({@code repl-offset})
      */
     public ReplicationAux(int streamDb, String replId, long offset) {
+      if (streamDb < 0 || replId == null || replId.isEmpty() || offset < 0) {
+        throw new IllegalArgumentException("replication aux fields need a db >= 0, a replication id and an"
+            + " offset >= 0; got db " + streamDb + ", id '" + replId + "', offset " + offset);
+      }
       this.streamDb = streamDb;
       this.replId = replId;
       this.offset = offset;

@@ -89,6 +89,33 @@ class RdbReaderTest {
   }
 
   @Test
+  void truncationInsideEveryWrittenEncodingFailsNamingTheOffset() throws IOException {
+    // tiny thresholds so that a small file holds ZSET_2, hashtable sets and hashes, plain nodes
+    RdbOptions tiny = RdbOptions.builder().zsetMaxListpackEntries(1).hashMaxListpackEntries(1)
+        .setMaxIntsetEntries(1).listPackedThreshold(30).build();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    RdbWriter w = new RdbWriter(out, tiny).header().auxFields(1, 2, null, false);
+    w.selectDb(5).resizeDb(6, 1);
+    w.string(b("s"), b("x".repeat(100)), 1234567890123L);
+    w.list(b("l"), List.of(b("a"), b("y".repeat(40)), b("-3")), RdbVisitor.NO_EXPIRY);
+    w.set(b("i"), List.of(b("1"), b("2")), RdbVisitor.NO_EXPIRY);
+    w.sortedSet(b("z"), List.of(new ScoredMember(b("m"), 1), new ScoredMember(b("n"), 2.5)), RdbVisitor.NO_EXPIRY);
+    w.hash(b("h"), List.of(new FieldValue(b("f"), b("1")), new FieldValue(b("g"), b("2"))), RdbVisitor.NO_EXPIRY);
+    w.freq(3).string(b("lfu"), b("v"), RdbVisitor.NO_EXPIRY);
+    w.end();
+    byte[] file = out.toByteArray();
+    RecordingVisitor whole = read(file);
+    assertThat(whole.dbs.get(5).values()).extracting(k -> k.type).containsExactly(RdbType.STRING,
+        RdbType.LIST_QUICKLIST_2, RdbType.SET, RdbType.ZSET_2, RdbType.HASH, RdbType.STRING);
+    for (int cut = 0; cut < file.length; cut++) {
+      byte[] partial = Arrays.copyOf(file, cut);
+      int at = cut;
+      assertThatThrownBy(() -> read(partial)).as("cut at %s", cut)
+          .isInstanceOfSatisfying(RdbFormatException.class, e -> assertThat(e.offset()).isEqualTo(at));
+    }
+  }
+
+  @Test
   void aChangedByteAnywhereIsNeverLoaded() {
     for (int i = 0; i < FIXTURE.length; i++) {
       for (int flip : new int[] {0x01, 0x80, 0xFF}) {
