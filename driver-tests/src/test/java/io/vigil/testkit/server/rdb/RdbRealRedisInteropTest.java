@@ -123,12 +123,22 @@ class RdbRealRedisInteropTest {
 
   @Test
   void realRedisLoadsWhatTheWriterWrites() throws IOException, InterruptedException {
+    assertRealRedisLoads(REPLAY_OPTIONS);
+  }
+
+  @Test
+  void realRedisLoadsUncompressedFilesWithoutChecksum() throws IOException, InterruptedException {
+    assertRealRedisLoads(RdbOptions.builder().listPackedThreshold(RdbTestData.PACKED_THRESHOLD)
+        .compression(false).checksum(false).build());
+  }
+
+  private void assertRealRedisLoads(RdbOptions options) throws IOException, InterruptedException {
     RdbTestData data = RdbTestData.standard(System.currentTimeMillis());
     Path serverDir = dir.resolve("written");
     Files.createDirectories(serverDir);
     Path file = serverDir.resolve("vigil.rdb");
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-      data.write(new RdbWriter(out, REPLAY_OPTIONS), System.currentTimeMillis() / 1000);
+      data.write(new RdbWriter(out, options), System.currentTimeMillis() / 1000);
     }
     assertRedisCheckRdbAccepts(file);
 
