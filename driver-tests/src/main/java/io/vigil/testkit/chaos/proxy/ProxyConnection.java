@@ -1,0 +1,123 @@
+package io.vigil.testkit.chaos.proxy;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * One client connection accepted by a {@link ChaosProxy} and its connection to the target,
+ * joined by a {@link Pipe} in each direction.
+ *
+ * <p>Both channels share the accepted channel's event loop, so all state here is confined to
+ * that thread; other threads call in through {@link #eventLoop()}. The accepted channel must
+ * not auto-read: reading starts once the target is connected.
+ */
+final class ProxyConnection {
+
+  private final Links links;
+  private final Channel client;
+  private final Pipe toTarget;
+  private final Pipe toClient;
+  private Channel target;
+  /** Channels not yet closed, plus one while connecting; at zero the proxy forgets this connection. */
+  private int open = 1;
+  /** Reset or closed by the proxy: a target connected late is closed at once. */
+  private boolean aborted;
+
+  ProxyConnection(Links links, Channel client) {
+    this.links = links;
+    this.client = client;
+    this.toTarget = new Pipe(Direction.CLIENT_TO_TARGET, links, client.eventLoop());
+    this.toClient = new Pipe(Direction.TARGET_TO_CLIENT, links, client.eventLoop());
+    client.pipeline().addLast(new RelayHandler(toTarget, toClient));
+    client.closeFuture().addListener(f -> channelGone());
+  }
+
+  EventLoop eventLoop() {
+    return client.eventLoop();
+  }
+
+  /** Connects to the target; when that fails the client is reset, as a refused connection is. */
+  void connect(InetSocketAddress address, Duration timeout) {
+    open++;
+    Bootstrap bootstrap = new Bootstrap()
+        .group(client.eventLoop())
+        .channel(NioSocketChannel.class)
+        .option(ChannelOption.AUTO_READ, false)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE))
+        .handler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            ch.pipeline().addLast(new RelayHandler(toClient, toTarget));
+          }
+        });
+    bootstrap.connect(address).addListener((ChannelFuture f) -> {
+      if (!f.isSuccess()) {
+        reset();
+      } else {
+        target = f.channel();
+        open++;
+        target.closeFuture().addListener(c -> channelGone());
+        if (aborted) {
+          target.close();
+        } else {
+          toTarget.connect(client, target);
+          toClient.connect(target, client);
+        }
+      }
+      channelGone(); // the connect attempt is over
+    });
+  }
+
+  /** The faults changed: let each direction release what it now may. */
+  void conditionsChanged() {
+    toTarget.pump();
+    toClient.pump();
+  }
+
+  /** Aborts both sides with a TCP reset and drops everything queued. */
+  void reset() {
+    aborted = true;
+    toTarget.discard();
+    toClient.discard();
+    abort(client);
+    abort(target);
+  }
+
+  /** Closes both sides (FIN) and drops everything queued. */
+  void close() {
+    aborted = true;
+    toTarget.discard();
+    toClient.discard();
+    client.close();
+    if (target != null) {
+      target.close();
+    }
+  }
+
+  private static void abort(Channel channel) {
+    if (channel != null && channel.isOpen()) {
+      // SO_LINGER 0 turns close() into a reset (RST) instead of an orderly FIN.
+      channel.config().setOption(ChannelOption.SO_LINGER, 0);
+      channel.close();
+    }
+  }
+
+  private void channelGone() {
+    if (--open == 0) {
+      links.closed(this);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ProxyConnection[" + client.remoteAddress() + " -> " + (target == null ? "(connecting)" : target.remoteAddress()) + "]";
+  }
+}
