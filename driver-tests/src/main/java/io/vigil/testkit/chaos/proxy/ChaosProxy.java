@@ -1,17 +1,9 @@
 package io.vigil.testkit.chaos.proxy;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.Future;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -24,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -61,10 +54,10 @@ import java.util.function.UnaryOperator;
  * <p>Threading: every method is thread-safe. Fault changes are applied to all open connections
  * before the method returns (it waits for the proxy's event loop, at most a few seconds), so a
  * test may act right after, for example send into a blackhole. Latencies are real time
- * ({@link System#nanoTime()}), since they delay real sockets. By default each proxy runs one
- * event-loop thread of its own; {@link Builder#eventLoopGroup} shares a group instead, which
- * the proxy then does not shut down. {@link #close()} closes every connection, frees the port
- * and, for an owned group, waits until its thread has ended.
+ * ({@link System#nanoTime()}), since they delay real sockets. Each proxy has an accepting
+ * thread, and by default one event-loop thread of its own; {@link Builder#eventLoopGroup} shares
+ * a group instead, which the proxy then does not shut down. {@link #close()} closes every
+ * connection, frees the port and waits until the proxy's own threads have ended.
  *
  * <pre>{@code
  * try (ChaosProxy proxy = ChaosProxy.builder(redis.address()).name("master").start()) {
@@ -78,13 +71,14 @@ import java.util.function.UnaryOperator;
 public final class ChaosProxy implements AutoCloseable {
 
   private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
   private final String name;
   private final InetSocketAddress target;
   private final Duration connectTimeout;
   private final EventLoopGroup group;
-  private final boolean ownsGroup;
-  private final ServerBootstrap bootstrap;
+  /** The group's owner when the proxy created it; null for a group given by the builder. */
+  private final EventLoops ownLoops;
   private final int port;
   private final Map<Direction, AtomicLong> received = new EnumMap<>(Direction.class);
   private final Map<Direction, AtomicLong> forwarded = new EnumMap<>(Direction.class);
@@ -97,8 +91,8 @@ public final class ChaosProxy implements AutoCloseable {
   private volatile LinkConditions toClient = LinkConditions.PASS;
   /** Guarded by {@code this}; volatile so new connections see a drop at once. */
   private volatile boolean dropped;
-  /** The listening channel, null while dropped or closed; guarded by {@code this}. */
-  private Channel serverChannel;
+  /** The listening socket, null while dropped or closed; guarded by {@code this}. */
+  private Acceptor acceptor;
   /** Written under {@code this}; volatile so new connections see it at once. */
   private volatile boolean closed;
 
@@ -106,34 +100,19 @@ public final class ChaosProxy implements AutoCloseable {
     this.name = builder.name;
     this.target = builder.target;
     this.connectTimeout = builder.connectTimeout;
-    this.ownsGroup = builder.group == null;
-    this.group = ownsGroup
-        ? new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("vigil-chaos-proxy-" + name, true),
-            NioIoHandler.newFactory())
-        : builder.group;
+    this.ownLoops = builder.group == null ? new EventLoops("vigil-chaos-proxy-" + name) : null;
+    this.group = ownLoops == null ? builder.group : ownLoops.group();
     for (Direction d : Direction.values()) {
       received.put(d, new AtomicLong());
       forwarded.put(d, new AtomicLong());
     }
-    this.bootstrap = new ServerBootstrap()
-        .group(group)
-        .channel(NioServerSocketChannel.class)
-        .option(ChannelOption.SO_REUSEADDR, true)
-        .childOption(ChannelOption.AUTO_READ, false)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            accept(ch);
-          }
-        });
     try {
-      this.serverChannel = bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      this.acceptor = listen(0);
     } catch (RuntimeException e) {
-      shutdownGroup();
+      shutdownOwnLoops();
       throw e;
     }
-    this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    this.port = acceptor.port();
   }
 
   /** A builder for a proxy in front of {@code target}. */
@@ -168,17 +147,17 @@ public final class ChaosProxy implements AutoCloseable {
 
   /** Refuses new connections and resets open ones until {@link #heal()}. */
   public void drop() {
-    Channel listening;
+    Acceptor listening;
     synchronized (this) {
       checkOpen();
       if (dropped) {
         return;
       }
       dropped = true;
-      listening = serverChannel;
-      serverChannel = null;
+      listening = acceptor;
+      acceptor = null;
     }
-    listening.close().syncUninterruptibly();
+    listening.close(SHUTDOWN_TIMEOUT);
     onEveryConnection(ProxyConnection::reset);
   }
 
@@ -243,7 +222,7 @@ public final class ChaosProxy implements AutoCloseable {
       toTarget = LinkConditions.PASS;
       toClient = LinkConditions.PASS;
       if (dropped) {
-        serverChannel = bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        acceptor = listen(port);
         dropped = false;
       }
     }
@@ -286,21 +265,27 @@ public final class ChaosProxy implements AutoCloseable {
    */
   @Override
   public void close() {
-    Channel listening;
+    Acceptor listening;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
-      listening = serverChannel;
-      serverChannel = null;
+      listening = acceptor;
+      acceptor = null;
     }
-    if (listening != null) {
-      listening.close().syncUninterruptibly();
+    try {
+      if (listening != null) {
+        listening.close(SHUTDOWN_TIMEOUT);
+      }
+      onEveryConnection(ProxyConnection::close);
+    } finally {
+      shutdownOwnLoops();
     }
-    onEveryConnection(ProxyConnection::close);
-    if (ownsGroup) {
-      shutdownGroup();
+    if (ownLoops != null) {
+      // The loop has ended and closed every channel with it, including connects still in
+      // progress whose listeners it may not have run.
+      connections.clear();
     }
   }
 
@@ -324,7 +309,7 @@ public final class ChaosProxy implements AutoCloseable {
     onEveryConnection(ProxyConnection::conditionsChanged);
   }
 
-  private void accept(SocketChannel channel) {
+  private void accept(NioSocketChannel channel) {
     accepted.incrementAndGet();
     ProxyConnection connection = new ProxyConnection(links, channel);
     connections.add(connection);
@@ -336,7 +321,7 @@ public final class ChaosProxy implements AutoCloseable {
   }
 
   /** Runs {@code action} on each connection's event loop and waits for all of them. */
-  private void onEveryConnection(java.util.function.Consumer<ProxyConnection> action) {
+  private void onEveryConnection(Consumer<ProxyConnection> action) {
     List<Future<?>> pending = new ArrayList<>();
     for (ProxyConnection connection : connections) {
       if (connection.eventLoop().inEventLoop()) {
@@ -353,18 +338,21 @@ public final class ChaosProxy implements AutoCloseable {
     }
   }
 
-  private Channel bind(InetSocketAddress address) {
-    ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
-    if (!bound.isSuccess()) {
-      throw new IllegalStateException("proxy " + name + " cannot listen on " + address.getHostString() + ":"
-          + address.getPort() + " (" + bound.cause() + "); when healing after drop(), another socket took the port:"
-          + " start a new proxy", bound.cause());
+  private Acceptor listen(int onPort) {
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort);
+    try {
+      return Acceptor.listen(address, "vigil-chaos-proxy-" + name + "-accept", group, this::accept);
+    } catch (UncheckedIOException e) {
+      throw new IllegalStateException("proxy " + name + " cannot listen on 127.0.0.1:" + onPort + " (" + e.getCause()
+          + ")" + (onPort == 0 ? "" : "; another socket took the port while the proxy was dropped: start a new proxy"),
+          e.getCause());
     }
-    return bound.channel();
   }
 
-  private void shutdownGroup() {
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+  private void shutdownOwnLoops() {
+    if (ownLoops != null) {
+      ownLoops.shutdown(SHUTDOWN_TIMEOUT);
+    }
   }
 
   private void checkOpen() {

@@ -1,10 +1,7 @@
 package io.vigil.testkit.chaos.proxy;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -14,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The simulated network of a chaos test: one {@link ChaosProxy} per link from a party to a
@@ -35,8 +31,9 @@ import java.util.concurrent.TimeUnit;
  * a real partition (see {@link ChaosProxy}). Other faults are set on a single link through
  * {@link #link}.
  *
- * <p>Thread-safe (methods synchronize on the network). All proxies share one event-loop thread,
- * which {@link #close()} ends after closing every proxy.
+ * <p>Thread-safe (methods synchronize on the network). All proxies share one event-loop thread
+ * (each link has its own accepting thread); {@link #close()} closes every proxy, then ends
+ * that thread and waits for it.
  *
  * <pre>{@code
  * try (Network net = Network.create()) {
@@ -52,8 +49,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Network implements AutoCloseable {
 
-  private final EventLoopGroup group =
-      new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("vigil-chaos-network", true), NioIoHandler.newFactory());
+  private final EventLoops loops = new EventLoops("vigil-chaos-network");
   /** Guarded by {@code this}. */
   private final Map<String, InetSocketAddress> nodes = new LinkedHashMap<>();
   /** Proxies by "party -> node"; guarded by {@code this}. */
@@ -110,7 +106,7 @@ public final class Network implements AutoCloseable {
     String linkName = from + "->" + to;
     ChaosProxy proxy = links.get(linkName);
     if (proxy == null) {
-      proxy = ChaosProxy.builder(target).name(linkName).eventLoopGroup(group).start();
+      proxy = ChaosProxy.builder(target).name(linkName).eventLoopGroup(loops.group()).start();
       links.put(linkName, proxy);
       if (cut.contains(pair(from, to))) {
         proxy.blackhole();
@@ -192,7 +188,7 @@ public final class Network implements AutoCloseable {
         proxy.close();
       }
     } finally {
-      group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+      loops.shutdown(Duration.ofSeconds(5));
     }
   }
 

@@ -24,7 +24,10 @@ final class ProxyConnection {
   private final Channel client;
   private final Pipe toTarget;
   private final Pipe toClient;
+  /** The target channel once connected. */
   private Channel target;
+  /** The target channel while connecting, so an abort can close it. */
+  private Channel connecting;
   /** Channels not yet closed, plus one while connecting; at zero the proxy forgets this connection. */
   private int open = 1;
   /** Reset or closed by the proxy: a target connected late is closed at once. */
@@ -58,7 +61,10 @@ final class ProxyConnection {
             ch.pipeline().addLast(new RelayHandler(toClient, toTarget));
           }
         });
-    bootstrap.connect(address).addListener((ChannelFuture f) -> {
+    ChannelFuture attempt = bootstrap.connect(address);
+    connecting = attempt.channel();
+    attempt.addListener((ChannelFuture f) -> {
+      connecting = null;
       if (!f.isSuccess()) {
         reset();
       } else {
@@ -89,6 +95,7 @@ final class ProxyConnection {
     toClient.discard();
     abort(client);
     abort(target);
+    abort(connecting);
   }
 
   /** Closes both sides (FIN) and drops everything queued. */
@@ -99,6 +106,9 @@ final class ProxyConnection {
     client.close();
     if (target != null) {
       target.close();
+    }
+    if (connecting != null) {
+      connecting.close();
     }
   }
 

@@ -151,11 +151,14 @@ class NetworkTest {
   }
 
   @Test
-  void closeEndsEveryProxyAndTheNetworkThread() {
+  void closeEndsEveryProxyAndTheNetworkThreads() {
     ChaosProxy link = network.link("client", "master");
+    try (RespSocket client = RespSocket.connect(link.address())) {
+      assertThat(RespSocket.text(client.call("PING"))).isEqualTo("PONG");
+    }
     network.close();
     assertThatThrownBy(() -> RespSocket.connect(link.address(), Duration.ofSeconds(1)))
         .hasCauseInstanceOf(ConnectException.class);
-    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("vigil-chaos-network"));
+    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("vigil-chaos-network") || t.getName().startsWith("vigil-chaos-proxy-client->master"));
   }
 }
