@@ -153,9 +153,10 @@ class ChaosProxyTest {
 
   @Test
   void blackholeHoldsBytesAndHealingDeliversThemLate() throws Exception {
-    try (Socket socket = connect(Duration.ofMillis(300))) {
+    try (Socket socket = connect(Duration.ofSeconds(10))) {
       assertThat(roundTrip(socket, "warm".getBytes(), 4)).isEqualTo("warm".getBytes());
       proxy.blackhole();
+      socket.setSoTimeout(300);
       socket.getOutputStream().write("held".getBytes());
       assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
       assertThat(proxy.openConnections()).isEqualTo(1);

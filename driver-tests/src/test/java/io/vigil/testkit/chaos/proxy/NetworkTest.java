@@ -63,6 +63,7 @@ class NetworkTest {
     return RespSocket.connect(network.address(from, to), Duration.ofMillis(300));
   }
 
+  /** Whether PING is answered within the socket's short read timeout (false for a cut link). */
   private static boolean answers(RespSocket socket) {
     try {
       return "PONG".equals(RespSocket.text(socket.call("PING")));
@@ -72,6 +73,12 @@ class NetworkTest {
       }
       throw e;
     }
+  }
+
+  /** Whether PING is answered within 10 s, however loaded the machine (for a link that is not cut). */
+  private static boolean answersEventually(RespSocket socket) {
+    socket.send("PING");
+    return "PONG".equals(awaitReply(socket, Duration.ofSeconds(10)));
   }
 
   private static String awaitReply(RespSocket socket, Duration timeout) {
@@ -94,14 +101,14 @@ class NetworkTest {
         RespSocket aToReplica = connect("client-a", "replica")) {
       network.partition(Set.of("client-a"), Set.of("master"));
 
-      assertThat(answers(bToMaster)).isTrue();
-      assertThat(answers(aToReplica)).isTrue();
+      assertThat(answersEventually(bToMaster)).isTrue();
+      assertThat(answersEventually(aToReplica)).isTrue();
       assertThat(answers(aToMaster)).isFalse();
       assertThat(network.isPartitioned("master", "client-a")).isTrue();
 
       network.heal();
       assertThat(awaitReply(aToMaster, Duration.ofSeconds(10))).isEqualTo("PONG");
-      assertThat(answers(aToMaster)).isTrue();
+      assertThat(answersEventually(aToMaster)).isTrue();
     }
   }
 
@@ -124,7 +131,7 @@ class NetworkTest {
       network.isolate("master");
       assertThat(answers(client)).isFalse();
       assertThat(answers(replicaToMaster)).isFalse();
-      assertThat(answers(clientToReplica)).isTrue();
+      assertThat(answersEventually(clientToReplica)).isTrue();
     }
   }
 
@@ -133,11 +140,11 @@ class NetworkTest {
     network.link("client", "master").drop();
     assertThatThrownBy(() -> connect("client", "master")).hasCauseInstanceOf(ConnectException.class);
     try (RespSocket other = connect("other", "master")) {
-      assertThat(answers(other)).isTrue();
+      assertThat(answersEventually(other)).isTrue();
     }
     network.heal();
     try (RespSocket client = connect("client", "master")) {
-      assertThat(answers(client)).isTrue();
+      assertThat(answersEventually(client)).isTrue();
     }
   }
 
