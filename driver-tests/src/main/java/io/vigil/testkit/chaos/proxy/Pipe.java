@@ -39,7 +39,7 @@ final class Pipe {
   private final ArrayDeque<Chunk> queue = new ArrayDeque<>();
   private long queuedBytes;
   /** Earliest time the next slice may go under a bandwidth limit. */
-  private long nextFreeNanos;
+  private long nextFreeNanos = System.nanoTime();
   /** The scheduled pump, or null; cleared when it runs. */
   private ScheduledFuture<?> wakeup;
   private long wakeupAtNanos;
@@ -135,7 +135,8 @@ final class Pipe {
         }
         int slice = (int) Math.min(head.bytes().readableBytes(), Math.max(1, rate / 20));
         out = head.bytes().readRetainedSlice(slice);
-        nextFreeNanos = Math.max(nextFreeNanos, now) + slice * 1_000_000_000L / rate;
+        // nanoTime values are compared by difference only: they may be negative or wrap.
+        nextFreeNanos = (nextFreeNanos - now > 0 ? nextFreeNanos : now) + slice * 1_000_000_000L / rate;
         if (!head.bytes().isReadable()) {
           queue.poll().bytes().release();
         }
