@@ -34,9 +34,11 @@ import java.util.function.UnaryOperator;
  *       the proxy, the rest in the kernel's socket buffers, until the sender's writes block. On
  *       heal the held bytes are <em>delivered late</em>, in order, as TCP delivers after a
  *       partition heals; so a request sent into a blackhole may still be executed afterwards,
- *       which is exactly the outcome-unknown case clients must handle. A new connection made
- *       during a blackhole is still connected to the target at once; only its bytes are held.
- *       A closed connection's end (FIN) is held too, and delivered after the held bytes.
+ *       which is exactly the outcome-unknown case clients must handle. A closed connection's end
+ *       (FIN) is held too, and delivered after the held bytes. A connection accepted while
+ *       either direction is blackholed reaches the target only once the link heals (a handshake
+ *       cannot cross a partition): until then the target does not see it, and the client cannot
+ *       learn whether the target is even up; what the client sends meanwhile is held.
  *   <li><b>delay</b>: every chunk is delivered no earlier than its arrival plus the delay in
  *       force when it arrived; order is preserved (a later chunk never overtakes an earlier one,
  *       even when the delay is lowered), throughput is not limited.
@@ -311,13 +313,13 @@ public final class ChaosProxy implements AutoCloseable {
 
   private void accept(NioSocketChannel channel) {
     accepted.incrementAndGet();
-    ProxyConnection connection = new ProxyConnection(links, channel);
+    ProxyConnection connection = new ProxyConnection(links, channel, target, connectTimeout);
     connections.add(connection);
     if (dropped || closed) {
       connection.reset(); // accepted just before the listener closed
       return;
     }
-    connection.connect(target, connectTimeout);
+    connection.connectWhenReachable();
   }
 
   /** Runs {@code action} on each connection's event loop and waits for all of them. */

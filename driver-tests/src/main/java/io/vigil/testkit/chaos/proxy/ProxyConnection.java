@@ -22,6 +22,8 @@ final class ProxyConnection {
 
   private final Links links;
   private final Channel client;
+  private final InetSocketAddress address;
+  private final Duration connectTimeout;
   private final Pipe toTarget;
   private final Pipe toClient;
   /** The target channel once connected. */
@@ -30,12 +32,16 @@ final class ProxyConnection {
   private Channel connecting;
   /** Channels not yet closed, plus one while connecting; at zero the proxy forgets this connection. */
   private int open = 1;
+  /** Whether the connection to the target was attempted (it waits while the link is blackholed). */
+  private boolean dialed;
   /** Reset or closed by the proxy: a target connected late is closed at once. */
   private boolean aborted;
 
-  ProxyConnection(Links links, Channel client) {
+  ProxyConnection(Links links, Channel client, InetSocketAddress address, Duration connectTimeout) {
     this.links = links;
     this.client = client;
+    this.address = address;
+    this.connectTimeout = connectTimeout;
     this.toTarget = new Pipe(Direction.CLIENT_TO_TARGET, links, client.eventLoop());
     this.toClient = new Pipe(Direction.TARGET_TO_CLIENT, links, client.eventLoop());
     client.pipeline().addLast(new RelayHandler(toTarget, toClient));
@@ -46,8 +52,24 @@ final class ProxyConnection {
     return client.eventLoop();
   }
 
-  /** Connects to the target; when that fails the client is reset, as a refused connection is. */
-  void connect(InetSocketAddress address, Duration timeout) {
+  /**
+   * Connects to the target unless a direction is blackholed: a handshake cannot cross a
+   * partition, so the target must not see the connection, nor the client learn that the target
+   * is down, until the link heals ({@link #conditionsChanged()} tries again). What the client
+   * sends meanwhile waits in the kernel, unread, like any bytes held by a blackhole. When
+   * connecting fails the client is reset, as a refused connection is.
+   */
+  void connectWhenReachable() {
+    if (dialed || aborted || !client.isActive()
+        || links.conditions(Direction.CLIENT_TO_TARGET).blackhole()
+        || links.conditions(Direction.TARGET_TO_CLIENT).blackhole()) {
+      return;
+    }
+    dialed = true;
+    connect(connectTimeout);
+  }
+
+  private void connect(Duration timeout) {
     open++;
     Bootstrap bootstrap = new Bootstrap()
         .group(client.eventLoop())
@@ -82,8 +104,9 @@ final class ProxyConnection {
     });
   }
 
-  /** The faults changed: let each direction release what it now may. */
+  /** The faults changed: connect if still waiting, and let each direction release what it now may. */
   void conditionsChanged() {
+    connectWhenReachable();
     toTarget.pump();
     toClient.pump();
   }

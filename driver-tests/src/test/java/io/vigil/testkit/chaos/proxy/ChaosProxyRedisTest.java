@@ -88,9 +88,11 @@ class ChaosProxyRedisTest {
 
   @Test
   void blackholedRepliesLeaveTheWriteAppliedButItsOutcomeUnknownToTheClient() {
-    proxy.blackhole(Direction.TARGET_TO_CLIENT);
     try (RespSocket client = RespSocket.connect(proxy.address(), Duration.ofMillis(300));
         RespSocket direct = RespSocket.connect(redis.address())) {
+      client.send("PING");
+      assertThat(awaitReply(client, Duration.ofSeconds(10))).isEqualTo("PONG");
+      proxy.blackhole(Direction.TARGET_TO_CLIENT);
       assertThatThrownBy(() -> client.call("SET", "unacknowledged", "applied"))
           .hasCauseInstanceOf(SocketTimeoutException.class);
       Await.until("redis applied the SET sent through the proxy", Duration.ofSeconds(10),

@@ -169,13 +169,15 @@ class ChaosProxyTest {
 
   @Test
   void blackholingOneDirectionStillDeliversTheOther() throws Exception {
-    proxy.blackhole(Direction.TARGET_TO_CLIENT);
-    try (Socket socket = connect(Duration.ofMillis(300))) {
+    try (Socket socket = connect(Duration.ofSeconds(10))) {
+      assertThat(roundTrip(socket, "warm".getBytes(), 4)).isEqualTo("warm".getBytes());
+      proxy.blackhole(Direction.TARGET_TO_CLIENT);
+      socket.setSoTimeout(300);
       socket.getOutputStream().write("request".getBytes());
       Await.until("the request reached the echo server", Duration.ofSeconds(10),
-          () -> proxy.bytesForwarded(Direction.CLIENT_TO_TARGET) == 7);
+          () -> proxy.bytesForwarded(Direction.CLIENT_TO_TARGET) == 4 + 7);
       assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
-      assertThat(proxy.bytesForwarded(Direction.TARGET_TO_CLIENT)).isZero();
+      assertThat(proxy.bytesForwarded(Direction.TARGET_TO_CLIENT)).isEqualTo(4);
 
       proxy.heal(Direction.TARGET_TO_CLIENT);
       socket.setSoTimeout(10_000);
@@ -184,10 +186,51 @@ class ChaosProxyTest {
   }
 
   @Test
+  void connectionMadeDuringABlackholeReachesTheTargetOnlyAfterHealing() throws Exception {
+    proxy.blackhole(Direction.TARGET_TO_CLIENT);
+    try (Socket socket = connect(Duration.ofMillis(300))) {
+      socket.getOutputStream().write("early".getBytes());
+      assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+      assertThat(echo.connections()).isZero();
+      assertThat(proxy.bytesReceived(Direction.CLIENT_TO_TARGET)).isZero();
+
+      proxy.heal();
+      socket.setSoTimeout(10_000);
+      assertThat(readFully(socket.getInputStream(), 5)).isEqualTo("early".getBytes());
+      assertThat(echo.connections()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void blackholeHidesThatTheTargetIsDownUntilHealed() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket gone = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = gone.getLocalPort();
+    }
+    try (ChaosProxy nowhere = ChaosProxy.builder(new java.net.InetSocketAddress("127.0.0.1", closedPort))
+            .name("partitioned-nowhere").start();
+        Socket socket = new Socket()) {
+      nowhere.blackhole();
+      socket.connect(nowhere.address(), 5_000);
+      socket.setSoTimeout(300);
+      assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+
+      nowhere.heal();
+      socket.setSoTimeout(10_000);
+      assertThatThrownBy(() -> {
+        if (socket.getInputStream().read() < 0) {
+          throw new IOException("closed");
+        }
+      }).isInstanceOf(IOException.class).isNotInstanceOf(SocketTimeoutException.class);
+    }
+  }
+
+  @Test
   void blackholeHoldsMoreThanTheProxyBufferAndDeliversAllOfItOnHeal() throws Exception {
-    proxy.blackhole(Direction.CLIENT_TO_TARGET);
     byte[] payload = random(3 << 20, 4); // beyond the 1 MiB held in the proxy: the rest waits in kernel buffers
     try (Socket socket = connect(Duration.ofSeconds(10))) {
+      assertThat(roundTrip(socket, "warm".getBytes(), 4)).isEqualTo("warm".getBytes());
+      proxy.blackhole(Direction.CLIENT_TO_TARGET);
       CompletableFuture<byte[]> back = CompletableFuture.supplyAsync(() -> {
         try {
           return roundTrip(socket, payload, 65_536);
@@ -196,8 +239,8 @@ class ChaosProxyTest {
         }
       });
       Await.until("the proxy holds a full buffer", Duration.ofSeconds(10),
-          () -> proxy.bytesReceived(Direction.CLIENT_TO_TARGET) >= 1 << 20);
-      assertThat(proxy.bytesForwarded(Direction.CLIENT_TO_TARGET)).isZero();
+          () -> proxy.bytesReceived(Direction.CLIENT_TO_TARGET) >= 4 + (1 << 20));
+      assertThat(proxy.bytesForwarded(Direction.CLIENT_TO_TARGET)).isEqualTo(4);
       assertThat(back).isNotDone();
       proxy.heal();
       assertThat(Arrays.equals(back.get(20, TimeUnit.SECONDS), payload)).isTrue();

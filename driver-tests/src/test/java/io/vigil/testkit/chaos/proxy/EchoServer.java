@@ -30,6 +30,11 @@ final class EchoServer implements AutoCloseable {
     acceptor.start();
   }
 
+  /** Connections accepted so far. */
+  int connections() {
+    return sockets.size();
+  }
+
   InetSocketAddress address() {
     return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
   }
