@@ -51,7 +51,9 @@ import java.util.function.UnaryOperator;
  * event loop gives the timers that delays and bandwidth need on the same thread as the I/O, so
  * each connection's state needs no locks; {@code autoRead} and channel writability give
  * backpressure without hand-written selector code; and its pooled buffers run under the leak
- * detector the tests already enable at paranoid level.
+ * detector the tests already enable at paranoid level. Only the listening socket is a plain
+ * blocking one, on a thread of its own: the JDK releases a selector-registered listener only on
+ * the selector's next turn, and a drop must refuse the very next connect.
  *
  * <p>Threading: every method is thread-safe. Fault changes are applied to all open connections
  * before the method returns (it waits for the proxy's event loop, at most a few seconds), so a
