@@ -21,6 +21,9 @@ import java.util.function.LongSupplier;
  * Unique elements make loss and duplication exact: every acknowledged element must be in the
  * final list, exactly once.
  *
+ * <p>Every read keeps the list it returned, so a long run should spread its appends over many
+ * keys (dozens or more): lists stay short, and so do the history and the check.
+ *
  * <p>Thread-safe and non-blocking: any number of threads may invoke and complete operations
  * concurrently. Times come from the injected monotonic clock in nanoseconds
  * ({@link System#nanoTime()} by default), read at the moment of each call.

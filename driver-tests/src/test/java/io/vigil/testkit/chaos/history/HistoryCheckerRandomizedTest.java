@@ -32,6 +32,15 @@ class HistoryCheckerRandomizedTest {
   }
 
   @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {11})
+  void longHistoriesOfManySessionsAndKeysHaveNoViolations(long seed) {
+    SimulatedListStore store = new SimulatedListStore(seed, 16, 40).run(60_000);
+    CheckReport report = LINEARIZABLE.check(store.history(), store.finalState());
+    assertThat(report.isValid()).as("seed %d:%n%s", seed, report.summary()).isTrue();
+    assertThat(report.counts().operations()).isGreaterThan(15_000);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 42, 7_919, 1_000_003, 20_261_122, -5})
   void droppingAnAcknowledgedElementIsExactlyOneLostWrite(long seed) {
     SimulatedListStore store = new SimulatedListStore(seed, 6, 3).run(4_000);

@@ -187,6 +187,22 @@ class HistoryCheckerTest {
   }
 
   @Test
+  void extraElementsInAReadDoNotMaskAMissedAcknowledgedOne() {
+    HistoryChecker bounded = HistoryChecker.builder().staleReadBound(Duration.ZERO).build();
+    long missed = ackedAppend("s1", "k", "acked");
+    append("s1", "k", "in-doubt").unknown("timeout");
+    PendingOperation concurrent = append("s2", "k", "concurrent");
+    long read = read("s1", "k", "in-doubt", "concurrent", "never-written");
+    concurrent.ok();
+    CheckReport report = bounded.check(history, Map.of("k", List.of("acked", "in-doubt", "concurrent")));
+    assertThat(report.violations(Violation.Kind.READ_YOUR_WRITES)).singleElement()
+        .extracting(Violation::opId, Violation::relatedOpId).containsExactly(read, missed);
+    assertThat(report.violations(Violation.Kind.STALE_READ)).singleElement()
+        .extracting(Violation::opId, Violation::relatedOpId).containsExactly(read, missed);
+    assertThat(report.count(Violation.Kind.PHANTOM)).isEqualTo(1);
+  }
+
+  @Test
   void staleBoundIsStrictAtExactlyTheBound() {
     HistoryChecker bounded = HistoryChecker.builder().staleReadBound(Duration.ofNanos(10)).build();
     ackedAppend("s1", "k", "a"); // acked at 1010, then +10: read invoked at 1020 = ack + bound
