@@ -55,10 +55,6 @@ final class Pipe {
     this.eventLoop = eventLoop;
   }
 
-  Direction direction() {
-    return direction;
-  }
-
   /** Both ends are connected: queued chunks may flow, and the source is read. */
   void connect(Channel sourceChannel, Channel sinkChannel) {
     this.source = sourceChannel;

@@ -66,17 +66,17 @@ final class ProxyConnection {
       return;
     }
     dialed = true;
-    connect(connectTimeout);
+    connect();
   }
 
-  private void connect(Duration timeout) {
+  private void connect() {
     open++;
     Bootstrap bootstrap = new Bootstrap()
         .group(client.eventLoop())
         .channel(NioSocketChannel.class)
         .option(ChannelOption.AUTO_READ, false)
         .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE))
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(connectTimeout.toMillis(), Integer.MAX_VALUE))
         .handler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
