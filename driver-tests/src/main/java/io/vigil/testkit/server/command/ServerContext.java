@@ -1,0 +1,303 @@
+package io.vigil.testkit.server.command;
+
+import io.netty.channel.EventLoop;
+import io.vigil.resp.RespLimits;
+import io.vigil.testkit.server.config.ServerConfig;
+import io.vigil.testkit.server.keyspace.Bytes;
+import io.vigil.testkit.server.keyspace.EncodingLimits;
+import io.vigil.testkit.server.keyspace.Keyspace;
+import io.vigil.testkit.server.keyspace.KeyspaceListener;
+import io.vigil.testkit.server.network.Connection;
+import io.vigil.testkit.server.network.RespServer;
+import io.vigil.testkit.server.network.ServerLog;
+import io.vigil.testkit.server.pubsub.PubSubHub;
+import io.vigil.testkit.server.replication.ReplicationFeed;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Everything a data-server command can reach: configuration, keyspace, pub/sub, blocked
+ * clients, watched keys, the replication feed, statistics and the network server.
+ *
+ * <p>Server thread only, except {@link #runId()} and the immutable parts.
+ */
+public final class ServerContext implements KeyspaceListener, EncodingLimits {
+
+  private final ServerConfig config;
+  private final Keyspace keyspace;
+  private final ServerLog log;
+  private final ReplicationFeed feed;
+  private final PubSubHub pubsub = new PubSubHub();
+  final Blocking blocking = new Blocking(this);
+  final Watches watches = new Watches();
+  final Stats stats = new Stats();
+  final SlowLog slowlog = new SlowLog();
+  private final String runId;
+  private final String replId;
+  private final long startMillis;
+  private RespServer network;
+  private Runnable shutdownHook = () -> {};
+  /** Commands propagated by the current call, or null outside a call. */
+  private List<Object[]> pendingPropagation;
+  private long dirty;
+  private long lastSaveSeconds;
+  boolean activeExpire = true;
+  long pausedUntil;
+  boolean pauseWritesOnly;
+  final ArrayDeque<Connection> pausedConnections = new ArrayDeque<>();
+  final List<ClientSession> monitors = new ArrayList<>();
+  int tcpPort;
+
+  /** Counters reported by INFO stats. */
+  static final class Stats {
+    long commands;
+    long keyspaceHits;
+    long keyspaceMisses;
+    long rejectedConnections;
+    long netInput;
+    long netOutput;
+    long unexpectedErrors;
+    long totalErrorReplies;
+    long expiredStaleKeys;
+  }
+
+  /** A context over the given parts; {@link #network(RespServer)} must follow before serving. */
+  public ServerContext(ServerConfig config, Clock clock, ServerLog log, ReplicationFeed feed) {
+    this.config = config;
+    this.log = log;
+    this.feed = feed;
+    this.keyspace = new Keyspace((int) config.getLong("databases"), clock);
+    this.keyspace.listener(this);
+    this.runId = randomHex();
+    this.replId = randomHex();
+    this.startMillis = clock.millis();
+    this.lastSaveSeconds = startMillis / 1000;
+  }
+
+  private static String randomHex() {
+    byte[] b = new byte[20];
+    new SecureRandom().nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+
+  /** Records the bound port (INFO {@code tcp_port}). */
+  public void setPort(int port) {
+    this.tcpPort = port;
+  }
+
+  /** Whether active expiry runs (DEBUG SET-ACTIVE-EXPIRE). */
+  public boolean activeExpire() {
+    return activeExpire;
+  }
+
+  /** Attaches the network server (for CLIENT LIST/KILL, timers, SHUTDOWN). */
+  public void network(RespServer network) {
+    this.network = network;
+  }
+
+  /** The network server. */
+  public RespServer network() {
+    return network;
+  }
+
+  /** Live connections. */
+  public Collection<Connection> connections() {
+    return network.connections();
+  }
+
+  /** The server thread. */
+  public EventLoop eventLoop() {
+    return network.eventLoop();
+  }
+
+  /** What SHUTDOWN runs after replying (stops the server). */
+  public void shutdownHook(Runnable hook) {
+    this.shutdownHook = hook;
+  }
+
+  Runnable shutdownHook() {
+    return shutdownHook;
+  }
+
+  /** The configuration. */
+  public ServerConfig config() {
+    return config;
+  }
+
+  /** The databases. */
+  public Keyspace keyspace() {
+    return keyspace;
+  }
+
+  /** The log. */
+  public ServerLog log() {
+    return log;
+  }
+
+  /** Pub/sub channels and subscribers. */
+  public PubSubHub pubsub() {
+    return pubsub;
+  }
+
+  /** The 40-hex run id (INFO {@code run_id}), new at each start. */
+  public String runId() {
+    return runId;
+  }
+
+  /** The 40-hex replication id (INFO {@code master_replid}). */
+  public String replId() {
+    return replId;
+  }
+
+  /** Start time, Unix milliseconds. */
+  public long startMillis() {
+    return startMillis;
+  }
+
+  /** Now, Unix milliseconds, from the injected clock. */
+  public long now() {
+    return keyspace.now();
+  }
+
+  /** Changes since the last save (INFO {@code rdb_changes_since_last_save}). */
+  public long dirty() {
+    return dirty;
+  }
+
+  /** When the data set was last saved, Unix seconds (LASTSAVE). */
+  public long lastSaveSeconds() {
+    return lastSaveSeconds;
+  }
+
+  /** Request limits for new connections, from {@code proto-max-bulk-len}. */
+  public RespLimits requestLimits() {
+    return RespLimits.builder().maxBulkLength(config.getLong("proto-max-bulk-len")).build();
+  }
+
+  // --- propagation ---------------------------------------------------------------------------
+
+  /** Starts a background cycle (active expiry): its propagations are grouped like a command's. */
+  public void beginCycle() {
+    beginPropagation();
+  }
+
+  /** Ends a background cycle; expired keys are propagated one DEL each, unwrapped. */
+  public void endCycle() {
+    List<Object[]> ops = pendingPropagation;
+    pendingPropagation = null;
+    if (ops != null) {
+      for (Object[] op : ops) {
+        feed.propagate((Integer) op[0], cast(op[1]));
+      }
+    }
+  }
+
+  /** Starts collecting the propagation of one command (or one EXEC). */
+  void beginPropagation() {
+    if (pendingPropagation == null) {
+      pendingPropagation = new ArrayList<>(2);
+    }
+  }
+
+  /**
+   * Propagates {@code argv} on {@code db}. Inside a call it is collected, and several commands
+   * from one call are wrapped in MULTI/EXEC when the call ends, as Redis 7.0 does.
+   */
+  public void propagate(int db, List<byte[]> argv) {
+    if (pendingPropagation != null) {
+      pendingPropagation.add(new Object[] {db, argv});
+    } else {
+      feed.propagate(db, argv);
+    }
+  }
+
+  /** Ends collection and hands the commands to the feed. */
+  void endPropagation() {
+    List<Object[]> ops = pendingPropagation;
+    pendingPropagation = null;
+    if (ops == null || ops.isEmpty()) {
+      return;
+    }
+    if (ops.size() == 1) {
+      feed.propagate((Integer) ops.get(0)[0], cast(ops.get(0)[1]));
+      return;
+    }
+    int db = (Integer) ops.get(0)[0];
+    feed.propagate(db, List.of(bytes("MULTI")));
+    for (Object[] op : ops) {
+      db = (Integer) op[0];
+      feed.propagate(db, cast(op[1]));
+    }
+    feed.propagate(db, List.of(bytes("EXEC")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<byte[]> cast(Object o) {
+    return (List<byte[]>) o;
+  }
+
+  static byte[] bytes(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  // --- keyspace events -----------------------------------------------------------------------
+
+  @Override
+  public void keyModified(int db, Bytes key) {
+    dirty++;
+    watches.touch(db, key);
+  }
+
+  @Override
+  public void keyReady(int db, Bytes key) {
+    blocking.signal(db, key);
+  }
+
+  @Override
+  public void keyExpired(int db, Bytes key) {
+    watches.touch(db, key);
+    propagate(db, List.of(bytes("DEL"), key.bytes()));
+  }
+
+  /** Counts a change that did not go through the keyspace (e.g. an in-place collection edit). */
+  public void addDirty(long n) {
+    dirty += n;
+  }
+
+  void resetDirty() {
+    dirty = 0;
+    lastSaveSeconds = now() / 1000;
+  }
+
+  // --- encoding limits, live from the configuration -----------------------------------------
+
+  @Override
+  public long hashMaxListpackEntries() {
+    return config.getLong("hash-max-listpack-entries");
+  }
+
+  @Override
+  public long hashMaxListpackValue() {
+    return config.getLong("hash-max-listpack-value");
+  }
+
+  @Override
+  public long setMaxIntsetEntries() {
+    return config.getLong("set-max-intset-entries");
+  }
+
+  @Override
+  public long zsetMaxListpackEntries() {
+    return config.getLong("zset-max-listpack-entries");
+  }
+
+  @Override
+  public long zsetMaxListpackValue() {
+    return config.getLong("zset-max-listpack-value");
+  }
+}

@@ -1,0 +1,749 @@
+package io.vigil.testkit.server.command;
+
+import static io.vigil.testkit.server.command.Call.bytes;
+
+import io.vigil.resp.RespArray;
+import io.vigil.resp.RespBulkString;
+import io.vigil.resp.RespDouble;
+import io.vigil.resp.RespInteger;
+import io.vigil.resp.RespNull;
+import io.vigil.resp.RespValue;
+import io.vigil.testkit.server.keyspace.Bytes;
+import io.vigil.testkit.server.keyspace.Numbers;
+import io.vigil.testkit.server.keyspace.RedisValue;
+import io.vigil.testkit.server.keyspace.SetValue;
+import io.vigil.testkit.server.keyspace.ZSetValue;
+import io.vigil.testkit.server.pubsub.GlobMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Sorted set commands, including BZPOPMIN/BZPOPMAX/BZMPOP and the set-algebra stores. */
+final class ZSetCommands {
+
+  private ZSetCommands() {}
+
+  static void install(CommandTable t) {
+    t.add("zadd", ZSetCommands::zadd);
+    t.add("zincrby", c -> {
+      double by = c.doubleArg(2);
+      return incr(c, c.key(1), c.key(3), by, false, false, false, false);
+    });
+    t.add("zscore", c -> {
+      ZSetValue z = c.read(c.key(1), ZSetValue.class);
+      Double s = z == null ? null : z.score(c.key(2));
+      return s == null ? RespNull.BULK : new RespDouble(s);
+    });
+    t.add("zmscore", c -> {
+      ZSetValue z = c.read(c.key(1), ZSetValue.class);
+      List<RespValue> out = new ArrayList<>();
+      for (int i = 2; i < c.argc(); i++) {
+        Double s = z == null ? null : z.score(c.key(i));
+        out.add(s == null ? RespNull.BULK : new RespDouble(s));
+      }
+      return new RespArray(out);
+    });
+    t.add("zcard", c -> {
+      ZSetValue z = c.read(c.key(1), ZSetValue.class);
+      return Replies.integer(z == null ? 0 : z.size());
+    });
+    t.add("zrank", c -> rank(c, false));
+    t.add("zrevrank", c -> rank(c, true));
+    t.add("zrem", c -> {
+      Bytes key = c.key(1);
+      ZSetValue z = c.lookupWrite(key, ZSetValue.class);
+      if (z == null) {
+        return RespInteger.ZERO;
+      }
+      long n = 0;
+      for (int i = 2; i < c.argc(); i++) {
+        if (z.remove(c.key(i))) {
+          n++;
+        }
+      }
+      if (n > 0) {
+        afterRemove(c, key, z);
+      }
+      return Replies.integer(n);
+    });
+    t.add("zremrangebyrank", c -> {
+      long start = c.longArg(2);
+      long end = c.longArg(3);
+      ZSetValue z = c.lookupWrite(c.key(1), ZSetValue.class);
+      if (z == null) {
+        return RespInteger.ZERO;
+      }
+      long[] r = ListCommands.clamp(start, end, z.size());
+      return removeAll(c, z, r[0] > r[1] ? List.of() : z.range(r[0], r[1], false));
+    });
+    t.add("zremrangebyscore", c -> {
+      ZSetRanges.Score r = ZSetRanges.score(c.arg(2), c.arg(3));
+      ZSetValue z = c.lookupWrite(c.key(1), ZSetValue.class);
+      return z == null ? RespInteger.ZERO : removeAll(c, z, ZSetRanges.byScore(z, r, false, 0, -1));
+    });
+    t.add("zremrangebylex", c -> {
+      ZSetRanges.Lex r = ZSetRanges.lex(c.arg(2), c.arg(3));
+      ZSetValue z = c.lookupWrite(c.key(1), ZSetValue.class);
+      return z == null ? RespInteger.ZERO : removeAll(c, z, ZSetRanges.byLex(z, r, false, 0, -1));
+    });
+    t.add("zcount", c -> {
+      ZSetRanges.Score r = ZSetRanges.score(c.arg(2), c.arg(3));
+      ZSetValue z = c.read(c.key(1), ZSetValue.class);
+      return Replies.integer(z == null ? 0 : ZSetRanges.byScore(z, r, false, 0, -1).size());
+    });
+    t.add("zlexcount", c -> {
+      ZSetRanges.Lex r = ZSetRanges.lex(c.arg(2), c.arg(3));
+      ZSetValue z = c.read(c.key(1), ZSetValue.class);
+      return Replies.integer(z == null ? 0 : ZSetRanges.byLex(z, r, false, 0, -1).size());
+    });
+    t.add("zrange", c -> range(c, 1, null, false, false, false));
+    t.add("zrangestore", c -> range(c, 2, null, false, false, true));
+    t.add("zrevrange", c -> range(c, 1, "rank", true, true, false));
+    t.add("zrangebyscore", c -> range(c, 1, "score", false, true, false));
+    t.add("zrevrangebyscore", c -> range(c, 1, "score", true, true, false));
+    t.add("zrangebylex", c -> range(c, 1, "lex", false, true, false));
+    t.add("zrevrangebylex", c -> range(c, 1, "lex", true, true, false));
+    t.add("zpopmin", c -> pop(c, true));
+    t.add("zpopmax", c -> pop(c, false));
+    t.add("bzpopmin", c -> bpop(c, true));
+    t.add("bzpopmax", c -> bpop(c, false));
+    t.add("zmpop", c -> zmpop(c, 1, false));
+    t.add("bzmpop", c -> zmpop(c, 2, true));
+    t.add("zunionstore", c -> algebra(c, "zunionstore", 2, true));
+    t.add("zinterstore", c -> algebra(c, "zinterstore", 2, true));
+    t.add("zdiffstore", c -> algebra(c, "zdiffstore", 2, true));
+    t.add("zunion", c -> algebra(c, "zunion", 1, false));
+    t.add("zinter", c -> algebra(c, "zinter", 1, false));
+    t.add("zdiff", c -> algebra(c, "zdiff", 1, false));
+    t.add("zintercard", ZSetCommands::zintercard);
+    t.add("zrandmember", ZSetCommands::zrandmember);
+    t.add("zscan", ZSetCommands::zscan);
+  }
+
+  private static void afterRemove(Call c, Bytes key, ZSetValue z) {
+    if (z.size() == 0) {
+      c.db().delete(key);
+    } else {
+      c.modified(key);
+    }
+  }
+
+  private static RespValue removeAll(Call c, ZSetValue z, List<ZSetValue.Entry> entries) {
+    for (ZSetValue.Entry e : entries) {
+      z.remove(e.member());
+    }
+    if (!entries.isEmpty()) {
+      afterRemove(c, c.key(1), z);
+    }
+    return Replies.integer(entries.size());
+  }
+
+  private static RespValue zadd(Call c) {
+    boolean nx = false;
+    boolean xx = false;
+    boolean gt = false;
+    boolean lt = false;
+    boolean ch = false;
+    boolean incr = false;
+    int i = 2;
+    for (; i < c.argc(); i++) {
+      String o = c.option(i);
+      if (o.equals("NX")) {
+        nx = true;
+      } else if (o.equals("XX")) {
+        xx = true;
+      } else if (o.equals("GT")) {
+        gt = true;
+      } else if (o.equals("LT")) {
+        lt = true;
+      } else if (o.equals("CH")) {
+        ch = true;
+      } else if (o.equals("INCR")) {
+        incr = true;
+      } else {
+        break;
+      }
+    }
+    int pairs = c.argc() - i;
+    if (pairs % 2 != 0 || pairs == 0) {
+      throw RedisError.syntax();
+    }
+    if (nx && xx) {
+      throw new RedisError("ERR XX and NX options at the same time are not compatible");
+    }
+    if ((gt && nx) || (lt && nx) || (gt && lt)) {
+      throw new RedisError("ERR GT, LT, and/or NX options at the same time are not compatible");
+    }
+    if (incr && pairs > 2) {
+      throw new RedisError("ERR INCR option supports a single increment-element pair");
+    }
+    double[] scores = new double[pairs / 2];
+    for (int j = 0; j < scores.length; j++) {
+      scores[j] = c.doubleArg(i + 2 * j);
+    }
+    if (incr) {
+      return incr(c, c.key(1), c.key(i + 1), scores[0], nx, xx, gt, lt);
+    }
+    Bytes key = c.key(1);
+    ZSetValue z = c.lookupWrite(key, ZSetValue.class);
+    boolean created = false;
+    if (z == null) {
+      if (xx) {
+        return RespInteger.ZERO;
+      }
+      z = new ZSetValue();
+      created = true;
+    }
+    long added = 0;
+    long changed = 0;
+    for (int j = 0; j < scores.length; j++) {
+      Bytes member = c.key(i + 2 * j + 1);
+      Double old = z.score(member);
+      if (old == null) {
+        if (xx) {
+          continue;
+        }
+        z.put(member, scores[j], c.server());
+        added++;
+      } else {
+        if (nx || (gt && scores[j] <= old) || (lt && scores[j] >= old)) {
+          continue;
+        }
+        if (old != scores[j]) {
+          z.put(member, scores[j], c.server());
+          changed++;
+        }
+      }
+    }
+    if (created) {
+      if (z.size() > 0) {
+        c.db().put(key, z, false);
+      }
+    } else if (added + changed > 0) {
+      c.modified(key);
+      c.ready(key);
+    }
+    return Replies.integer(ch ? added + changed : added);
+  }
+
+  private static RespValue incr(Call c, Bytes key, Bytes member, double by, boolean nx, boolean xx,
+      boolean gt, boolean lt) {
+    ZSetValue z = c.lookupWrite(key, ZSetValue.class);
+    Double old = z == null ? null : z.score(member);
+    if ((old == null && xx) || (old != null && nx)) {
+      return RespNull.BULK;
+    }
+    double score = old == null ? by : old + by;
+    if (Double.isNaN(score)) {
+      throw new RedisError("ERR resulting score is not a number (NaN)");
+    }
+    if (old != null && ((gt && score <= old) || (lt && score >= old))) {
+      return RespNull.BULK;
+    }
+    if (z == null) {
+      z = new ZSetValue();
+      z.put(member, score, c.server());
+      c.db().put(key, z, false);
+    } else {
+      z.put(member, score, c.server());
+      c.modified(key);
+      c.ready(key);
+    }
+    return new RespDouble(score);
+  }
+
+  private static RespValue rank(Call c, boolean rev) {
+    ZSetValue z = c.read(c.key(1), ZSetValue.class);
+    if (z == null) {
+      return RespNull.BULK;
+    }
+    long r = z.rank(c.key(2));
+    if (r < 0) {
+      return RespNull.BULK;
+    }
+    return Replies.integer(rev ? z.size() - 1 - r : r);
+  }
+
+  /** Replies a list of entries, with scores as RESP2 flat pairs or RESP3 nested pairs. */
+  static RespValue entries(Call c, List<ZSetValue.Entry> entries, boolean withScores) {
+    List<RespValue> out = new ArrayList<>(entries.size() * (withScores ? 2 : 1));
+    for (ZSetValue.Entry e : entries) {
+      if (withScores && c.resp3()) {
+        out.add(RespArray.of(RespBulkString.of(e.member().bytes()), new RespDouble(e.score())));
+      } else {
+        out.add(RespBulkString.of(e.member().bytes()));
+        if (withScores) {
+          out.add(new RespDouble(e.score()));
+        }
+      }
+    }
+    return new RespArray(out);
+  }
+
+  /**
+   * ZRANGE and its older forms. {@code mode} null means ZRANGE syntax (BYSCORE/BYLEX/REV
+   * options); otherwise the legacy command fixes it ("rank", "score", "lex").
+   */
+  private static RespValue range(Call c, int keyIndex, String mode, boolean rev, boolean legacy,
+      boolean store) {
+    int minIndex = keyIndex + 1;
+    int maxIndex = keyIndex + 2;
+    boolean withScores = false;
+    long offset = 0;
+    long limit = -1;
+    boolean limitSeen = false;
+    String by = mode == null ? "rank" : mode;
+    for (int i = keyIndex + 3; i < c.argc(); i++) {
+      if (c.is(i, "WITHSCORES") && !store && !(legacy && by.equals("lex"))) {
+        withScores = true;
+      } else if (c.is(i, "LIMIT") && i + 2 < c.argc() && !(legacy && by.equals("rank"))) {
+        offset = c.longArg(++i);
+        limit = c.longArg(++i);
+        limitSeen = true;
+      } else if (mode == null && c.is(i, "BYSCORE") && by.equals("rank")) {
+        by = "score";
+      } else if (mode == null && c.is(i, "BYLEX") && by.equals("rank")) {
+        by = "lex";
+      } else if (mode == null && c.is(i, "REV")) {
+        rev = true;
+      } else {
+        throw RedisError.syntax();
+      }
+    }
+    if (limitSeen && by.equals("rank")) {
+      throw new RedisError("ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX");
+    }
+    if (withScores && by.equals("lex")) {
+      throw new RedisError("ERR syntax error, WITHSCORES not supported in combination with BYLEX");
+    }
+    byte[] min = c.arg(minIndex);
+    byte[] max = c.arg(maxIndex);
+    // Legacy reverse forms take max first; ZRANGE ... REV also takes the higher bound first.
+    if (rev && !by.equals("rank")) {
+      byte[] t = min;
+      min = max;
+      max = t;
+    }
+    List<ZSetValue.Entry> result;
+    ZSetValue z;
+    if (by.equals("rank")) {
+      long start = c.longArg(minIndex);
+      long end = c.longArg(maxIndex);
+      z = c.read(c.key(keyIndex), ZSetValue.class);
+      if (z == null) {
+        result = List.of();
+      } else {
+        long[] r = ListCommands.clamp(start, end, z.size());
+        result = r[0] > r[1] ? List.of() : z.range(r[0], r[1], rev);
+      }
+    } else if (by.equals("score")) {
+      ZSetRanges.Score r = ZSetRanges.score(min, max);
+      z = c.read(c.key(keyIndex), ZSetValue.class);
+      result = z == null || offset < 0 ? List.of() : ZSetRanges.byScore(z, r, rev, offset, limit);
+    } else {
+      ZSetRanges.Lex r = ZSetRanges.lex(min, max);
+      z = c.read(c.key(keyIndex), ZSetValue.class);
+      result = z == null || offset < 0 ? List.of() : ZSetRanges.byLex(z, r, rev, offset, limit);
+    }
+    if (store) {
+      Bytes dst = c.key(1);
+      if (result.isEmpty()) {
+        c.db().delete(dst);
+        return RespInteger.ZERO;
+      }
+      ZSetValue out = new ZSetValue();
+      for (ZSetValue.Entry e : result) {
+        out.put(e.member(), e.score(), c.server());
+      }
+      c.db().put(dst, out, false);
+      return Replies.integer(out.size());
+    }
+    return entries(c, result, withScores);
+  }
+
+  private static RespValue pop(Call c, boolean min) {
+    if (c.argc() > 3) {
+      throw RedisError.syntax();
+    }
+    long count = 1;
+    boolean hasCount = c.argc() == 3;
+    if (hasCount) {
+      count = c.longArg(2, "ERR value is out of range, must be positive");
+      if (count < 0) {
+        throw new RedisError("ERR value is out of range, must be positive");
+      }
+    }
+    Bytes key = c.key(1);
+    ZSetValue z = c.lookupWrite(key, ZSetValue.class);
+    if (z == null || count == 0) {
+      return RespArray.EMPTY;
+    }
+    List<ZSetValue.Entry> popped = popEntries(z, min, count);
+    afterRemove(c, key, z);
+    if (c.resp3() && hasCount) {
+      return entries(c, popped, true);
+    }
+    List<RespValue> flat = new ArrayList<>();
+    for (ZSetValue.Entry e : popped) {
+      flat.add(RespBulkString.of(e.member().bytes()));
+      flat.add(new RespDouble(e.score()));
+    }
+    return new RespArray(flat);
+  }
+
+  private static List<ZSetValue.Entry> popEntries(ZSetValue z, boolean min, long count) {
+    List<ZSetValue.Entry> popped = new ArrayList<>();
+    while (popped.size() < count && z.size() > 0) {
+      ZSetValue.Entry e = min ? z.entries().first() : z.entries().last();
+      z.remove(e.member());
+      popped.add(e);
+    }
+    return popped;
+  }
+
+  private static RespValue bpop(Call c, boolean min) {
+    long timeout = ListCommands.timeout(c, c.argc() - 1);
+    List<Bytes> keys = c.keys(1, c.argc() - 1);
+    for (Bytes key : keys) {
+      ZSetValue z = c.lookupWrite(key, ZSetValue.class);
+      if (z != null) {
+        ZSetValue.Entry e = popEntries(z, min, 1).get(0);
+        afterRemove(c, key, z);
+        c.propagateAs(bytes(min ? "ZPOPMIN" : "ZPOPMAX"), key.bytes());
+        return RespArray.of(RespBulkString.of(key.bytes()), RespBulkString.of(e.member().bytes()),
+            new RespDouble(e.score()));
+      }
+    }
+    if (c.inExec()) {
+      return RespNull.ARRAY;
+    }
+    ServerContext server = c.server();
+    int db = c.dbIndex();
+    server.blocking.block(c.session(), db, keys, timeout, RespNull.ARRAY, key -> {
+      if (!(server.keyspace().db(db).get(key) instanceof ZSetValue z)) {
+        return null;
+      }
+      ZSetValue.Entry e = popEntries(z, min, 1).get(0);
+      if (z.size() == 0) {
+        server.keyspace().db(db).delete(key);
+      } else {
+        server.keyModified(db, key);
+      }
+      server.propagate(db, List.of(bytes(min ? "ZPOPMIN" : "ZPOPMAX"), key.bytes()));
+      return RespArray.of(RespBulkString.of(key.bytes()), RespBulkString.of(e.member().bytes()),
+          new RespDouble(e.score()));
+    });
+    return null;
+  }
+
+  private static RespValue zmpop(Call c, int numkeysIndex, boolean blocking) {
+    long timeout = blocking ? ListCommands.timeout(c, 1) : 0;
+    long numkeys = c.longArg(numkeysIndex, "ERR numkeys should be greater than 0");
+    if (numkeys <= 0) {
+      throw new RedisError("ERR numkeys should be greater than 0");
+    }
+    if (numkeys > c.argc() - numkeysIndex - 2) {
+      throw RedisError.syntax();
+    }
+    int whereIndex = numkeysIndex + 1 + (int) numkeys;
+    boolean min;
+    if (c.is(whereIndex, "MIN")) {
+      min = true;
+    } else if (c.is(whereIndex, "MAX")) {
+      min = false;
+    } else {
+      throw RedisError.syntax();
+    }
+    long count = 1;
+    boolean countSeen = false;
+    for (int i = whereIndex + 1; i < c.argc(); i++) {
+      if (c.is(i, "COUNT") && i + 1 < c.argc() && !countSeen) {
+        count = c.longArg(++i, "ERR count should be greater than 0");
+        countSeen = true;
+        if (count <= 0) {
+          throw new RedisError("ERR count should be greater than 0");
+        }
+      } else {
+        throw RedisError.syntax();
+      }
+    }
+    List<Bytes> keys = c.keys(numkeysIndex + 1, whereIndex);
+    ServerContext server = c.server();
+    int db = c.dbIndex();
+    final long n = count;
+    for (Bytes key : keys) {
+      ZSetValue z = c.lookupWrite(key, ZSetValue.class);
+      if (z != null) {
+        return mpopFrom(server, db, key, z, min, n, c);
+      }
+    }
+    if (!blocking || c.inExec()) {
+      return RespNull.ARRAY;
+    }
+    server.blocking.block(c.session(), db, keys, timeout, RespNull.ARRAY, key -> {
+      if (!(server.keyspace().db(db).get(key) instanceof ZSetValue z)) {
+        return null;
+      }
+      return mpopFrom(server, db, key, z, min, n, null);
+    });
+    return null;
+  }
+
+  private static RespValue mpopFrom(ServerContext server, int db, Bytes key, ZSetValue z,
+      boolean min, long count, Call c) {
+    List<ZSetValue.Entry> popped = popEntries(z, min, count);
+    if (z.size() == 0) {
+      server.keyspace().db(db).delete(key);
+    } else {
+      server.keyModified(db, key);
+    }
+    byte[][] prop = {bytes(min ? "ZPOPMIN" : "ZPOPMAX"), key.bytes(), Numbers.format(popped.size())};
+    if (c != null) {
+      c.propagateAs(prop);
+    } else {
+      server.propagate(db, java.util.Arrays.asList(prop));
+    }
+    List<RespValue> pairs = new ArrayList<>();
+    for (ZSetValue.Entry e : popped) {
+      pairs.add(RespArray.of(RespBulkString.of(e.member().bytes()), new RespDouble(e.score())));
+    }
+    return RespArray.of(RespBulkString.of(key.bytes()), new RespArray(pairs));
+  }
+
+  /** ZUNION/ZINTER/ZDIFF and their STORE forms. */
+  private static RespValue algebra(Call c, String name, int numkeysIndex, boolean store) {
+    long numkeys = c.longArg(numkeysIndex);
+    if (numkeys <= 0) {
+      throw new RedisError("ERR at least 1 input key is needed for '" + name + "' command");
+    }
+    if (numkeys > c.argc() - numkeysIndex - 1) {
+      throw RedisError.syntax();
+    }
+    int n = (int) numkeys;
+    double[] weights = new double[n];
+    java.util.Arrays.fill(weights, 1);
+    String aggregate = "SUM";
+    boolean withScores = false;
+    boolean diff = name.startsWith("zdiff");
+    boolean inter = name.startsWith("zinter");
+    for (int i = numkeysIndex + 1 + n; i < c.argc(); i++) {
+      if (!diff && c.is(i, "WEIGHTS") && i + n < c.argc()) {
+        for (int j = 0; j < n; j++) {
+          Double w = Numbers.parseDouble(c.arg(i + 1 + j));
+          if (w == null) {
+            throw new RedisError("ERR weight value is not a float");
+          }
+          weights[j] = w;
+        }
+        i += n;
+      } else if (!diff && c.is(i, "AGGREGATE") && i + 1 < c.argc()) {
+        aggregate = c.option(++i);
+        if (!aggregate.equals("SUM") && !aggregate.equals("MIN") && !aggregate.equals("MAX")) {
+          throw RedisError.syntax();
+        }
+      } else if (!store && c.is(i, "WITHSCORES")) {
+        withScores = true;
+      } else {
+        throw RedisError.syntax();
+      }
+    }
+    List<Map<Bytes, Double>> inputs = new ArrayList<>();
+    for (int j = 0; j < n; j++) {
+      Bytes k = c.key(numkeysIndex + 1 + j);
+      RedisValue v = store ? c.lookupWrite(k, RedisValue.class) : c.read(k);
+      if (v == null) {
+        inputs.add(null);
+      } else if (v instanceof ZSetValue z) {
+        inputs.add(z.scores());
+      } else if (v instanceof SetValue s) {
+        Map<Bytes, Double> m = new LinkedHashMap<>();
+        for (Bytes b : s.ordered()) {
+          m.put(b, 1.0);
+        }
+        inputs.add(m);
+      } else {
+        throw RedisError.wrongType();
+      }
+    }
+    Map<Bytes, Double> acc = new LinkedHashMap<>();
+    if (diff) {
+      if (inputs.get(0) != null) {
+        for (Map.Entry<Bytes, Double> e : inputs.get(0).entrySet()) {
+          boolean elsewhere = false;
+          for (int j = 1; j < n && !elsewhere; j++) {
+            elsewhere = inputs.get(j) != null && inputs.get(j).containsKey(e.getKey());
+          }
+          if (!elsewhere) {
+            acc.put(e.getKey(), e.getValue());
+          }
+        }
+      }
+    } else if (inter) {
+      boolean anyMissing = inputs.contains(null);
+      if (!anyMissing) {
+        for (Map.Entry<Bytes, Double> e : inputs.get(0).entrySet()) {
+          double score = weighted(e.getValue(), weights[0]);
+          boolean all = true;
+          for (int j = 1; j < n && all; j++) {
+            Double other = inputs.get(j).get(e.getKey());
+            if (other == null) {
+              all = false;
+            } else {
+              score = combine(aggregate, score, weighted(other, weights[j]));
+            }
+          }
+          if (all) {
+            acc.put(e.getKey(), score);
+          }
+        }
+      }
+    } else {
+      for (int j = 0; j < n; j++) {
+        if (inputs.get(j) == null) {
+          continue;
+        }
+        for (Map.Entry<Bytes, Double> e : inputs.get(j).entrySet()) {
+          double w = weighted(e.getValue(), weights[j]);
+          Double cur = acc.get(e.getKey());
+          acc.put(e.getKey(), cur == null ? w : combine(aggregate, cur, w));
+        }
+      }
+    }
+    ZSetValue result = new ZSetValue();
+    for (Map.Entry<Bytes, Double> e : acc.entrySet()) {
+      result.put(e.getKey(), e.getValue(), c.server());
+    }
+    if (store) {
+      Bytes dst = c.key(1);
+      if (result.size() == 0) {
+        c.db().delete(dst);
+      } else {
+        c.db().put(dst, result, false);
+      }
+      return Replies.integer(result.size());
+    }
+    return entries(c, new ArrayList<>(result.entries()), withScores);
+  }
+
+  private static double weighted(double score, double weight) {
+    double r = score * weight;
+    return Double.isNaN(r) ? 0 : r;
+  }
+
+  private static double combine(String aggregate, double a, double b) {
+    switch (aggregate) {
+      case "MIN":
+        return Math.min(a, b);
+      case "MAX":
+        return Math.max(a, b);
+      default: {
+        double r = a + b;
+        return Double.isNaN(r) ? 0 : r;
+      }
+    }
+  }
+
+  private static RespValue zintercard(Call c) {
+    long numkeys = c.longArg(1, "ERR numkeys should be greater than 0");
+    if (numkeys <= 0) {
+      throw new RedisError("ERR numkeys should be greater than 0");
+    }
+    if (numkeys > c.argc() - 2) {
+      throw new RedisError("ERR Number of keys can't be greater than number of args");
+    }
+    long limit = 0;
+    for (int i = 2 + (int) numkeys; i < c.argc(); i++) {
+      if (c.is(i, "LIMIT") && i + 1 < c.argc()) {
+        limit = c.longArg(++i, "ERR LIMIT can't be negative");
+        if (limit < 0) {
+          throw new RedisError("ERR LIMIT can't be negative");
+        }
+      } else {
+        throw RedisError.syntax();
+      }
+    }
+    List<Map<Bytes, Double>> inputs = new ArrayList<>();
+    for (int j = 0; j < numkeys; j++) {
+      RedisValue v = c.read(c.key(2 + j));
+      if (v == null) {
+        return RespInteger.ZERO;
+      }
+      if (v instanceof ZSetValue z) {
+        inputs.add(z.scores());
+      } else if (v instanceof SetValue s) {
+        Map<Bytes, Double> m = new LinkedHashMap<>();
+        for (Bytes b : s.members()) {
+          m.put(b, 1.0);
+        }
+        inputs.add(m);
+      } else {
+        throw RedisError.wrongType();
+      }
+    }
+    long count = 0;
+    for (Bytes m : inputs.get(0).keySet()) {
+      boolean all = true;
+      for (int j = 1; j < inputs.size() && all; j++) {
+        all = inputs.get(j).containsKey(m);
+      }
+      if (all) {
+        count++;
+        if (limit > 0 && count >= limit) {
+          break;
+        }
+      }
+    }
+    return Replies.integer(count);
+  }
+
+  private static RespValue zrandmember(Call c) {
+    ZSetValue z = c.read(c.key(1), ZSetValue.class);
+    if (c.argc() == 2) {
+      if (z == null) {
+        return RespNull.BULK;
+      }
+      List<ZSetValue.Entry> all = new ArrayList<>(z.entries());
+      return Replies.bulk(all.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(all.size())).member());
+    }
+    long count = c.longArg(2);
+    boolean withScores = false;
+    if (c.argc() == 4) {
+      if (!c.is(3, "WITHSCORES")) {
+        throw RedisError.syntax();
+      }
+      withScores = true;
+    } else if (c.argc() > 4) {
+      throw RedisError.syntax();
+    }
+    if (z == null || count == 0) {
+      return RespArray.EMPTY;
+    }
+    return entries(c, Sampling.pick(new ArrayList<>(z.entries()), count), withScores);
+  }
+
+  private static RespValue zscan(Call c) {
+    long cursor = KeyCommands.scanCursor(c, 2);
+    ScanOptions o = ScanOptions.parse(c, 3);
+    ZSetValue z = c.read(c.key(1), ZSetValue.class);
+    List<RespValue> out = new ArrayList<>();
+    long next = 0;
+    if (z != null) {
+      List<Bytes> picked = new ArrayList<>();
+      if (z.encoding().equals("listpack")) {
+        for (ZSetValue.Entry e : z.entries()) {
+          picked.add(e.member());
+        }
+      } else {
+        next = KeyCommands.page(new ArrayList<>(z.scores().keySet()), cursor, o.count, picked);
+      }
+      for (Bytes m : picked) {
+        if (o.match == null || GlobMatcher.matches(o.match, m.bytes(), false)) {
+          out.add(RespBulkString.of(m.bytes()));
+          out.add(Replies.bulk(io.vigil.resp.RespDoubles.format(z.score(m))));
+        }
+      }
+    }
+    return RespArray.of(Replies.bulk(Long.toString(next)), new RespArray(out));
+  }
+}

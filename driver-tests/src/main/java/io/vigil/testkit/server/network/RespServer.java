@@ -1,0 +1,154 @@
+package io.vigil.testkit.server.network;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.vigil.resp.RespDecoder;
+import io.vigil.resp.RespLimits;
+import io.vigil.resp.RespParser;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * A RESP server on Netty: every client channel, and the acceptor, on one event loop thread, as
+ * Redis runs, so the {@link CommandProcessor} sees one command at a time.
+ *
+ * <p>It knows nothing of commands: the data server and a Sentinel plug in their own processor.
+ * Use {@link #eventLoop()} to run timers and cross-thread work on the server thread.
+ */
+public final class RespServer implements AutoCloseable {
+
+  private final CommandProcessor processor;
+  private final ServerLog log;
+  private final Supplier<RespLimits> limits;
+  private final EventLoopGroup group;
+  private final List<Channel> listeners = new ArrayList<>();
+  /** Live connections by id, in connection order. Event loop only. */
+  private final LinkedHashMap<Long, Connection> connections = new LinkedHashMap<>();
+  private long nextId = 1;
+  private Connection batch;
+  private long totalConnections;
+
+  /**
+   * A server that will feed {@code processor}; {@code limits} is read for every new connection
+   * (so {@code proto-max-bulk-len} changes apply to new clients).
+   */
+  public RespServer(CommandProcessor processor, ServerLog log, Supplier<RespLimits> limits, String threadName) {
+    this.processor = processor;
+    this.log = log;
+    this.limits = limits;
+    IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(threadName, false), io);
+  }
+
+  /** The server thread's executor. */
+  public io.netty.channel.EventLoop eventLoop() {
+    return group.next();
+  }
+
+  /** The log. */
+  public ServerLog log() {
+    return log;
+  }
+
+  /** Binds {@code host:port} (port 0 = ephemeral) and returns the bound address. */
+  public InetSocketAddress bind(String host, int port) throws InterruptedException {
+    Class<? extends ServerChannel> type = Epoll.isAvailable()
+        ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(group, group)
+        .channel(type)
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.SO_KEEPALIVE, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            RespDecoder decoder = new RespDecoder(RespParser.Mode.REQUEST, limits.get());
+            Connection connection = new Connection(nextId++, ch, decoder.parser(), RespServer.this);
+            ch.pipeline().addLast("resp-decoder", decoder);
+            ch.pipeline().addLast("connection", new ConnectionHandler(RespServer.this, connection));
+          }
+        });
+    Channel channel = bootstrap.bind(host, port).sync().channel();
+    listeners.add(channel);
+    return (InetSocketAddress) channel.localAddress();
+  }
+
+  /** The live connections (event loop only; a read-only view). */
+  public Collection<Connection> connections() {
+    return Collections.unmodifiableCollection(connections.values());
+  }
+
+  /** Connections accepted since start. */
+  public long totalConnections() {
+    return totalConnections;
+  }
+
+  CommandProcessor processor() {
+    return processor;
+  }
+
+  void register(Connection connection) {
+    connections.put(connection.id(), connection);
+    totalConnections++;
+    if (!processor.connected(connection)) {
+      connection.closeAfterReply();
+    }
+  }
+
+  void unregister(Connection connection) {
+    if (connections.remove(connection.id()) != null) {
+      processor.disconnected(connection);
+    }
+  }
+
+  void beginBatch(Connection connection) {
+    batch = connection;
+  }
+
+  void endBatch(Connection connection) {
+    if (batch == connection) {
+      batch = null;
+    }
+  }
+
+  boolean inReadBatch(Connection connection) {
+    return batch == connection;
+  }
+
+  /** Stops listening, closes every connection and stops the thread; waits up to 10 s. */
+  @Override
+  public void close() {
+    for (Channel c : listeners) {
+      c.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+  }
+
+  /** Stops listening only (SHUTDOWN from the server thread, before the thread ends). */
+  public void closeListeners() {
+    for (Channel c : listeners) {
+      c.close();
+    }
+  }
+}
