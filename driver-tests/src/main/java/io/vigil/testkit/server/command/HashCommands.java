@@ -186,7 +186,7 @@ final class HashCommands {
         throw new RedisError("ERR hash value is not a float");
       }
     }
-    byte[] result = Numbers.formatHuman(cur.add(by));
+    byte[] result = Numbers.formatHuman(Numbers.toLongDouble(cur.add(by)));
     HashValue h = hashForWrite(c);
     h.put(c.key(2), result, c.server());
     c.modified(c.key(1));

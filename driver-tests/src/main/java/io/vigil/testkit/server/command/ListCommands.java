@@ -417,7 +417,7 @@ final class ListCommands {
     ServerContext server = c.server();
     int db = c.dbIndex();
     ClientSession s = c.session();
-    server.blocking.block(s, db, List.of(from), timeout, RespNull.BULK, key -> {
+    server.blocking.block(s, db, List.of(from), timeout, RespNull.ARRAY, key -> {
       Database d = server.keyspace().db(db);
       if (!(d.get(from) instanceof io.vigil.testkit.server.keyspace.ListValue)) {
         return null;

@@ -131,6 +131,14 @@ final class ServerCommands {
   }
 
   private static RespValue debug(Call c) {
+    String allowed = c.server().config().get("enable-debug-command");
+    boolean local = c.connection().remoteAddress() != null
+        && c.connection().remoteAddress().getAddress().isLoopbackAddress();
+    if (!"yes".equals(allowed) && !("local".equals(allowed) && local)) {
+      throw new RedisError("ERR DEBUG command not allowed. If the enable-debug-command option is "
+          + "set to \"local\", you can run it from a local connection, otherwise you need to set "
+          + "this option in the configuration file, and then restart the server.");
+    }
     String sub = c.option(1);
     switch (sub) {
       case "SLEEP": {

@@ -645,9 +645,9 @@ final class ZSetCommands {
   }
 
   private static RespValue zintercard(Call c) {
-    long numkeys = c.longArg(1, "ERR numkeys should be greater than 0");
+    long numkeys = c.longArg(1);
     if (numkeys <= 0) {
-      throw new RedisError("ERR numkeys should be greater than 0");
+      throw new RedisError("ERR at least 1 input key is needed for 'zintercard' command");
     }
     if (numkeys > c.argc() - 2) {
       throw new RedisError("ERR Number of keys can't be greater than number of args");

@@ -79,10 +79,11 @@ final class ZSetRanges {
   static Lex lex(byte[] min, byte[] max) {
     Object[] a = lexBound(min);
     Object[] b = lexBound(max);
-    return new Lex((Bytes) a[0], (Boolean) a[1], (Boolean) a[2], (Bytes) b[0], (Boolean) b[1], (Boolean) b[2]);
+    return new Lex((Bytes) a[0], (Boolean) a[1], "-".equals(a[2]), (Bytes) b[0], (Boolean) b[1],
+        "+".equals(b[2]));
   }
 
-  /** {bytes or null, exclusive, isMinusInf-for-min/plusInf-for-max}. */
+  /** {bytes or null, exclusive, "-", "+" or "v" for a value}. */
   private static Object[] lexBound(byte[] b) {
     if (b.length == 0) {
       throw new RedisError("ERR min or max not valid string range item");

@@ -41,7 +41,7 @@ public final class ServerConfig {
 
   private static final Map<String, List<String>> ENUMS = Map.of(
       "loglevel", List.of("debug", "verbose", "notice", "warning"),
-      "appendfsync", List.of("always", "everysec", "no"),
+      "appendfsync", List.of("everysec", "always", "no"),
       "maxmemory-policy", List.of("volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl",
           "allkeys-lru", "allkeys-lfu", "allkeys-random", "noeviction"),
       "repl-diskless-load", List.of("disabled", "on-empty-db", "swapdb"),

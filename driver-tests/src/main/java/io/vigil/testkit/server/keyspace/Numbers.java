@@ -88,11 +88,41 @@ public final class Numbers {
     if (d == null || d.isInfinite()) {
       return null;
     }
+    java.math.BigDecimal exact;
     try {
-      return new java.math.BigDecimal(new String(b, StandardCharsets.US_ASCII));
+      exact = new java.math.BigDecimal(new String(b, StandardCharsets.US_ASCII));
     } catch (NumberFormatException e) {
-      return new java.math.BigDecimal(d);
+      exact = new java.math.BigDecimal(d);
     }
+    return toLongDouble(exact);
+  }
+
+  /**
+   * Rounds to the nearest x87 80-bit long double (64-bit significand), the type Redis does
+   * INCRBYFLOAT arithmetic in, so results print digit for digit like Redis's.
+   */
+  public static java.math.BigDecimal toLongDouble(java.math.BigDecimal x) {
+    if (x.signum() == 0) {
+      return x;
+    }
+    java.math.BigDecimal abs = x.abs();
+    java.math.BigInteger ip = abs.toBigInteger();
+    int e;
+    if (ip.signum() > 0) {
+      e = ip.bitLength() - 1;
+    } else {
+      e = -1;
+      while (abs.compareTo(pow2(e)) < 0) {
+        e--;
+      }
+    }
+    java.math.BigDecimal m = x.multiply(pow2(63 - e)).setScale(0, java.math.RoundingMode.HALF_EVEN);
+    return m.multiply(pow2(e - 63));
+  }
+
+  private static java.math.BigDecimal pow2(int k) {
+    java.math.BigDecimal p = new java.math.BigDecimal(java.math.BigInteger.ONE.shiftLeft(Math.abs(k)));
+    return k >= 0 ? p : java.math.BigDecimal.ONE.divide(p);
   }
 
   /**
