@@ -13,6 +13,7 @@ final class ConfigApplier {
 
   static void install(ServerContext context) {
     context.config().listener((name, value) -> {
+      context.refreshCachedConfig();
       switch (name) {
         case "proto-max-bulk-len": {
           RespLimits limits = context.requestLimits();

@@ -20,17 +20,28 @@ public record CommandSpec(String name, int arity, List<String> flags, int firstK
 
   /** Whether the command may modify the data set ({@code write}). */
   public boolean isWrite() {
-    return flags.contains("write");
+    // Checked on every command: compare identity first (flags are interned constants).
+    return has("write");
+  }
+
+  private boolean has(String flag) {
+    for (int i = 0; i < flags.size(); i++) {
+      String f = flags.get(i);
+      if (f == flag || f.equals(flag)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the command only reads ({@code readonly}). */
   public boolean isReadonly() {
-    return flags.contains("readonly");
+    return has("readonly");
   }
 
   /** Whether the command runs before authentication ({@code no_auth}). */
   public boolean isNoAuth() {
-    return flags.contains("no_auth");
+    return has("no_auth");
   }
 
   /** Whether the command may be queued in MULTI ({@code no_multi} absent). */

@@ -25,7 +25,7 @@ public final class CommandTable {
 
   private static final Map<String, CommandSpec> REDIS_SPECS = load("redis-7.0-commands.txt");
 
-  private final Map<String, Command> commands = new TreeMap<>();
+  private final Map<String, Command> commands = new HashMap<>();
 
   /** Metadata Redis 7.0.15 gives {@code name} ({@code parent|sub} for subcommands), or null. */
   public static CommandSpec redisSpec(String name) {
@@ -73,9 +73,9 @@ public final class CommandTable {
     return commands.get(name);
   }
 
-  /** Every top-level command. */
+  /** Every top-level command, sorted by name. */
   public Collection<Command> all() {
-    return commands.values();
+    return new TreeMap<>(commands).values();
   }
 
   /** The number of top-level commands. */
@@ -83,14 +83,14 @@ public final class CommandTable {
     return commands.size();
   }
 
-  /** Lower-cases ASCII command names without allocating for the common case. */
+  /** Lower-cases an ASCII command name. */
   public static String commandName(byte[] arg) {
-    char[] c = new char[arg.length];
+    byte[] c = new byte[arg.length];
     for (int i = 0; i < arg.length; i++) {
-      int b = arg[i] & 0xff;
-      c[i] = (char) (b >= 'A' && b <= 'Z' ? b + 32 : b);
+      byte b = arg[i];
+      c[i] = (byte) (b >= 'A' && b <= 'Z' ? b + 32 : b);
     }
-    return new String(c);
+    return new String(c, StandardCharsets.ISO_8859_1);
   }
 
   private static Map<String, CommandSpec> load(String resource) {
@@ -106,7 +106,12 @@ public final class CommandTable {
         if (f.length < 7) {
           continue;
         }
-        List<String> flags = f[2].equals("-") ? List.of() : Arrays.asList(f[2].split(","));
+        List<String> flags = new java.util.ArrayList<>();
+        if (!f[2].equals("-")) {
+          for (String flag : f[2].split(",")) {
+            flags.add(flag.intern());
+          }
+        }
         List<String> acl = f[6].equals("-") ? List.of() : Arrays.asList(f[6].split(","));
         specs.put(f[0], new CommandSpec(f[0], Integer.parseInt(f[1]), flags,
             Integer.parseInt(f[3]), Integer.parseInt(f[4]), Integer.parseInt(f[5]), acl));

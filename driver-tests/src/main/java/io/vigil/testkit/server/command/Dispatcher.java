@@ -111,7 +111,8 @@ public final class Dispatcher implements CommandProcessor {
       reject(s, RespError.of("ERR wrong number of arguments for '" + cmd.spec().name() + "' command"));
       return;
     }
-    if (!s.authenticated && !cmd.spec().isNoAuth()) {
+    CommandSpec spec = cmd.spec();
+    if (!s.authenticated && !spec.isNoAuth()) {
       reject(s, RespError.of("NOAUTH Authentication required."));
       return;
     }
@@ -122,7 +123,7 @@ public final class Dispatcher implements CommandProcessor {
           + "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"));
       return;
     }
-    if (cmd.spec().isWrite() && isReadOnlyReplica() && connection.kind() != ConnectionKind.MASTER) {
+    if (isReadOnlyReplica() && cmd.spec().isWrite() && connection.kind() != ConnectionKind.MASTER) {
       reject(s, RespError.of("READONLY You can't write against a read only replica."));
       return;
     }
@@ -147,8 +148,7 @@ public final class Dispatcher implements CommandProcessor {
   }
 
   private boolean isReadOnlyReplica() {
-    String master = server.config().get("replicaof");
-    return master != null && !master.isEmpty() && server.config().getBool("replica-read-only");
+    return server.readOnlyReplica;
   }
 
   private boolean isPaused(Command cmd) {
@@ -218,9 +218,9 @@ public final class Dispatcher implements CommandProcessor {
     }
     long micros = (System.nanoTime() - start) / 1000;
     feedMonitors(s, argv, cmd);
-    long slower = server.config().getLong("slowlog-log-slower-than");
+    long slower = server.slowlogSlowerThan;
     if (slower >= 0 && micros >= slower && !cmd.spec().flags().contains("skip_slowlog")) {
-      server.slowlog.add(server.config().getLong("slowlog-max-len"), System.currentTimeMillis() / 1000,
+      server.slowlog.add(server.slowlogMaxLen, System.currentTimeMillis() / 1000,
           micros, argv, connection.addr(), connection.name());
     }
     return reply;

@@ -44,6 +44,11 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
   private Runnable shutdownHook = () -> {};
   /** Commands propagated by the current call, or null outside a call. */
   private List<Object[]> pendingPropagation;
+  private final List<Object[]> propagationBuffer = new ArrayList<>();
+  /** Configuration read on every command, cached; refreshed by {@link #refreshCachedConfig()}. */
+  long slowlogSlowerThan;
+  long slowlogMaxLen;
+  boolean readOnlyReplica;
   private long dirty;
   private long lastSaveSeconds;
   boolean activeExpire = true;
@@ -77,6 +82,15 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     this.replId = randomHex();
     this.startMillis = clock.millis();
     this.lastSaveSeconds = startMillis / 1000;
+    refreshCachedConfig();
+  }
+
+  /** Re-reads the directives cached for the command path (call after CONFIG SET). */
+  public void refreshCachedConfig() {
+    slowlogSlowerThan = config.getLong("slowlog-log-slower-than");
+    slowlogMaxLen = config.getLong("slowlog-max-len");
+    String master = config.get("replicaof");
+    readOnlyReplica = master != null && !master.isEmpty() && config.getBool("replica-read-only");
   }
 
   private static String randomHex() {
@@ -188,8 +202,9 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
 
   /** Ends a background cycle; expired keys are propagated one DEL each, unwrapped. */
   public void endCycle() {
-    List<Object[]> ops = pendingPropagation;
+    List<Object[]> ops = pendingPropagation == null ? null : new ArrayList<>(pendingPropagation);
     pendingPropagation = null;
+    propagationBuffer.clear();
     if (ops != null) {
       for (Object[] op : ops) {
         feed.propagate((Integer) op[0], cast(op[1]));
@@ -200,7 +215,8 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
   /** Starts collecting the propagation of one command (or one EXEC). */
   void beginPropagation() {
     if (pendingPropagation == null) {
-      pendingPropagation = new ArrayList<>(2);
+      propagationBuffer.clear();
+      pendingPropagation = propagationBuffer;
     }
   }
 
@@ -223,6 +239,8 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     if (ops == null || ops.isEmpty()) {
       return;
     }
+    ops = new ArrayList<>(ops);
+    propagationBuffer.clear();
     if (ops.size() == 1) {
       feed.propagate((Integer) ops.get(0)[0], cast(ops.get(0)[1]));
       return;
