@@ -73,6 +73,70 @@ public final class CommandTable {
     return commands.get(name);
   }
 
+  /** Commands indexed by their name bytes, case-insensitively, for lookups without garbage. */
+  private Command[] fastIndex = new Command[0];
+  private byte[][] fastNames = new byte[0][];
+  private int indexedSize = -1;
+
+  /**
+   * The top-level command named by {@code name} in any letter case, or null. Allocation-free:
+   * it runs for every request.
+   */
+  public Command get(byte[] name) {
+    if (indexedSize != commands.size()) {
+      reindex();
+    }
+    int mask = fastIndex.length - 1;
+    for (int i = hash(name) & mask; ; i = (i + 1) & mask) {
+      byte[] candidate = fastNames[i];
+      if (candidate == null) {
+        return null;
+      }
+      if (equalsIgnoreCase(candidate, name)) {
+        return fastIndex[i];
+      }
+    }
+  }
+
+  private void reindex() {
+    int capacity = Integer.highestOneBit(Math.max(4, commands.size() * 4));
+    Command[] index = new Command[capacity];
+    byte[][] names = new byte[capacity][];
+    for (Map.Entry<String, Command> e : commands.entrySet()) {
+      byte[] n = e.getKey().getBytes(StandardCharsets.ISO_8859_1);
+      int i = hash(n) & (capacity - 1);
+      while (names[i] != null) {
+        i = (i + 1) & (capacity - 1);
+      }
+      names[i] = n;
+      index[i] = e.getValue();
+    }
+    fastIndex = index;
+    fastNames = names;
+    indexedSize = commands.size();
+  }
+
+  private static int hash(byte[] name) {
+    int h = 0;
+    for (byte b : name) {
+      h = 31 * h + (b >= 'A' && b <= 'Z' ? b + 32 : b);
+    }
+    return h ^ (h >>> 16);
+  }
+
+  private static boolean equalsIgnoreCase(byte[] lower, byte[] any) {
+    if (lower.length != any.length) {
+      return false;
+    }
+    for (int i = 0; i < lower.length; i++) {
+      byte b = any[i];
+      if (lower[i] != (b >= 'A' && b <= 'Z' ? b + 32 : b)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Every top-level command, sorted by name. */
   public Collection<Command> all() {
     return new TreeMap<>(commands).values();

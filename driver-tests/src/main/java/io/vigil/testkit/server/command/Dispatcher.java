@@ -87,8 +87,7 @@ public final class Dispatcher implements CommandProcessor {
     if (argv.length == 0) {
       return;
     }
-    String name = CommandTable.commandName(argv[0]);
-    Command cmd = table.get(name);
+    Command cmd = table.get(argv[0]);
     if (cmd == null) {
       reject(s, unknownCommand(argv));
       return;

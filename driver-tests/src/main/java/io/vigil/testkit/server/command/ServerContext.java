@@ -49,6 +49,11 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
   long slowlogSlowerThan;
   long slowlogMaxLen;
   boolean readOnlyReplica;
+  private long hashMaxEntries;
+  private long hashMaxValue;
+  private long setMaxIntset;
+  private long zsetMaxEntries;
+  private long zsetMaxValue;
   private long dirty;
   private long lastSaveSeconds;
   boolean activeExpire = true;
@@ -91,6 +96,11 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     slowlogMaxLen = config.getLong("slowlog-max-len");
     String master = config.get("replicaof");
     readOnlyReplica = master != null && !master.isEmpty() && config.getBool("replica-read-only");
+    hashMaxEntries = config.getLong("hash-max-listpack-entries");
+    hashMaxValue = config.getLong("hash-max-listpack-value");
+    setMaxIntset = config.getLong("set-max-intset-entries");
+    zsetMaxEntries = config.getLong("zset-max-listpack-entries");
+    zsetMaxValue = config.getLong("zset-max-listpack-value");
   }
 
   private static String randomHex() {
@@ -225,6 +235,9 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
    * from one call are wrapped in MULTI/EXEC when the call ends, as Redis 7.0 does.
    */
   public void propagate(int db, List<byte[]> argv) {
+    if (feed == ReplicationFeed.NONE) {
+      return; // nobody listens: skip the bookkeeping on the hot path
+    }
     if (pendingPropagation != null) {
       pendingPropagation.add(new Object[] {db, argv});
     } else {
@@ -296,26 +309,26 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
 
   @Override
   public long hashMaxListpackEntries() {
-    return config.getLong("hash-max-listpack-entries");
+    return hashMaxEntries;
   }
 
   @Override
   public long hashMaxListpackValue() {
-    return config.getLong("hash-max-listpack-value");
+    return hashMaxValue;
   }
 
   @Override
   public long setMaxIntsetEntries() {
-    return config.getLong("set-max-intset-entries");
+    return setMaxIntset;
   }
 
   @Override
   public long zsetMaxListpackEntries() {
-    return config.getLong("zset-max-listpack-entries");
+    return zsetMaxEntries;
   }
 
   @Override
   public long zsetMaxListpackValue() {
-    return config.getLong("zset-max-listpack-value");
+    return zsetMaxValue;
   }
 }
