@@ -14,6 +14,7 @@ N="${N:-200000}"
 ROUNDS="${ROUNDS:-3}"
 KEYS="${KEYS:-1000000}"
 JAVA_OPTS="${JAVA_OPTS:--XX:+UseParallelGC -Xms1g}"
+MEM_JAVA_OPTS="${MEM_JAVA_OPTS:--XX:+UseSerialGC}"
 TESTS="set,get,incr,lpush,lpop,hset"
 
 for bin in java redis-server redis-benchmark redis-cli; do
@@ -63,7 +64,13 @@ for mode in "" "-P 16"; do
 done
 
 echo
-echo "Memory at $KEYS small keys (SET key:<i> value:<i>)"
+echo "Memory at $KEYS small keys (SET key:<i> value:<i>), each server fresh"
+kill "$jpid"; wait "$jpid" 2>/dev/null || true
+jport="$(free_port)"
+# shellcheck disable=SC2086
+java $MEM_JAVA_OPTS -jar "$jar" --port "$jport" --bind 127.0.0.1 --save "" > "$work/java-mem.log" 2>&1 &
+jpid=$!
+for _ in $(seq 1 100); do redis-cli -p "$jport" ping >/dev/null 2>&1 && break; sleep 0.1; done
 python3 - "$KEYS" > "$work/load.resp" <<'PY'
 import sys
 n = int(sys.argv[1])
@@ -72,13 +79,18 @@ for i in range(n):
     k = "key:%d" % i; v = "value:%d" % i
     out.write("*3\r\n$3\r\nSET\r\n$%d\r\n%s\r\n$%d\r\n%s\r\n" % (len(k), k, len(v), v))
 PY
+redis-cli -p "$rport" flushall >/dev/null
 for p in "$jport" "$rport"; do
-  redis-cli -p "$p" flushall >/dev/null
   redis-cli -p "$p" --pipe < "$work/load.resp" | tail -1
 done
-jrss=$(awk '/VmRSS/ { print $2 * 1024 }' "/proc/$jpid/status")
 jhwm=$(awk '/VmHWM/ { print $2 * 1024 }' "/proc/$jpid/status")
+jrss=$(awk '/VmRSS/ { print $2 * 1024 }' "/proc/$jpid/status")
+heap=""
+if command -v jcmd >/dev/null; then
+  jcmd "$jpid" GC.run >/dev/null 2>&1 || true
+  heap=$(jcmd "$jpid" GC.heap_info 2>/dev/null | awk '/generation|region|Heap/ && !/Metaspace|class space/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); gsub(/[^0-9]/, "", v); s += v } } END { printf "%d MB", s / 1024 }')
+fi
 rrss=$(redis-cli -p "$rport" info memory | tr -d '\r' | awk -F: '/^used_memory_rss:/ { print $2 }')
 rused=$(redis-cli -p "$rport" info memory | tr -d '\r' | awk -F: '/^used_memory:/ { print $2 }')
-echo "java  dbsize=$(redis-cli -p "$jport" dbsize) VmRSS=$((jrss / 1048576)) MB peak VmHWM=$((jhwm / 1048576)) MB (JAVA_OPTS: $JAVA_OPTS)"
+echo "java  dbsize=$(redis-cli -p "$jport" dbsize) peak RSS (VmHWM)=$((jhwm / 1048576)) MB, RSS=$((jrss / 1048576)) MB, heap used after GC=${heap:-n/a} (JAVA_OPTS: $MEM_JAVA_OPTS)"
 echo "redis dbsize=$(redis-cli -p "$rport" dbsize) used_memory_rss=$((rrss / 1048576)) MB used_memory=$((rused / 1048576)) MB"
