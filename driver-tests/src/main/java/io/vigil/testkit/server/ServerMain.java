@@ -67,6 +67,9 @@ public final class ServerMain {
     String pidfile = config.get("pidfile");
     writePid(pidfile);
     Thread hook = new Thread(() -> {
+      if (!server.isStopped()) {
+        System.out.println(ProcessHandle.current().pid() + ":signal-handler Received SIGTERM scheduling shutdown...");
+      }
       server.close();
       deletePid(pidfile);
     }, "vigil-server-sigterm");

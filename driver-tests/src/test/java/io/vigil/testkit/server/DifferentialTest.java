@@ -31,13 +31,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * escapes). {@code # ...} is a comment. Directives, on their own line, apply to the next
  * command: {@code @unordered} (compare arrays as multisets, where Redis's order is a hash
  * order), {@code @replies N} (the command produces N replies), {@code @any} (run it, ignore
- * the reply: randomness or timing). {@code @resp3} on a line of its own switches both
+ * the reply: randomness or timing), {@code @repeat N} (run the next command N times with
+ * {@code {i}} replaced by 0..N-1, comparing every reply). {@code @resp3} on a line of its own switches both
  * connections to RESP3 with HELLO 3.
  */
 class DifferentialTest {
 
   private static final List<String> SCRIPTS = List.of("strings", "keys", "expiry", "hashes",
-      "lists", "sets", "zsets", "transactions", "pubsub", "errors", "resp3", "server");
+      "lists", "sets", "zsets", "transactions", "pubsub", "errors", "resp3", "server", "large");
 
   private static RedisServerProcess redis;
   private static VigilServer vigil;
@@ -78,8 +79,24 @@ class DifferentialTest {
       boolean unordered = false;
       boolean any = false;
       int replies = 1;
+      int repeat = 1;
+      int repeatIndex = 0;
       for (int i = 0; i < lines.size(); i++) {
         String line = lines.get(i).trim();
+        if (line.startsWith("@repeat ")) {
+          repeat = Integer.parseInt(line.substring(8).trim());
+          repeatIndex = 0;
+          continue;
+        }
+        if (repeat > 1 || repeatIndex > 0) {
+          line = line.replace("{i}", Integer.toString(repeatIndex));
+          if (++repeatIndex < repeat) {
+            i--; // run this line again
+          } else {
+            repeat = 1;
+            repeatIndex = 0;
+          }
+        }
         if (line.isEmpty() || line.startsWith("#")) {
           continue;
         }

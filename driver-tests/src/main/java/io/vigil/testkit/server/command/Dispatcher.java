@@ -58,6 +58,10 @@ public final class Dispatcher implements CommandProcessor {
   public boolean connected(Connection connection) {
     String pass = server.config().get("requirepass");
     connection.attachment(new ClientSession(connection, pass == null || pass.isEmpty()));
+    if (deniedByProtectedMode(connection, pass)) {
+      connection.write(RespError.of(PROTECTED_MODE));
+      return false;
+    }
     long max = server.config().getLong("maxclients");
     if (server.connections().size() > max) {
       server.stats.rejectedConnections++;
@@ -144,6 +148,29 @@ public final class Dispatcher implements CommandProcessor {
     if (s.multi == null) {
       server.blocking.serveReady();
     }
+  }
+
+  private static final String PROTECTED_MODE = "DENIED Redis is running in protected mode because "
+      + "protected mode is enabled and no password is set for the default user. In this mode "
+      + "connections are only accepted from the loopback interface. If you want to connect from "
+      + "external computers to Redis you may adopt one of the following solutions: 1) Just "
+      + "disable protected mode sending the command 'CONFIG SET protected-mode no' from the "
+      + "loopback interface by connecting to Redis from the same host the server is running, "
+      + "however MAKE SURE Redis is not publicly accessible from internet if you do so. Use "
+      + "CONFIG REWRITE to make this change permanent. 2) Alternatively you can just disable "
+      + "the protected mode by editing the Redis configuration file, and setting the protected "
+      + "mode option to 'no', and then restarting the server. 3) If you started the server "
+      + "manually just for testing, restart it with the '--protected-mode no' option. 4) Set up "
+      + "an authentication password for the default user. NOTE: You only need to do one of the "
+      + "above things in order for the server to start accepting connections from the outside.";
+
+  /** Redis refuses non-loopback clients when protected mode is on and there is no password. */
+  private boolean deniedByProtectedMode(Connection connection, String pass) {
+    if (!server.config().getBool("protected-mode") || (pass != null && !pass.isEmpty())) {
+      return false;
+    }
+    java.net.InetSocketAddress remote = connection.remoteAddress();
+    return remote != null && !remote.getAddress().isLoopbackAddress();
   }
 
   private boolean isReadOnlyReplica() {

@@ -194,10 +194,14 @@ public final class Connection {
     ByteBuf pending = out;
     out = null;
     if (pending != null) {
-      if (channel.isActive()) {
-        channel.writeAndFlush(pending, channel.voidPromise());
-      } else {
+      if (!channel.isActive()) {
         pending.release();
+      } else if (closeAfterReply) {
+        // close only once the reply has left, as Redis's CLIENT_CLOSE_AFTER_REPLY
+        channel.writeAndFlush(pending).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+        return;
+      } else {
+        channel.writeAndFlush(pending, channel.voidPromise());
       }
     }
     if (closeAfterReply) {
