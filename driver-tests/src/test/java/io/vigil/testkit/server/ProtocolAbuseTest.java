@@ -207,6 +207,25 @@ class ProtocolAbuseTest {
   }
 
   @Test
+  void subscriberThatDoesNotReadIsDisconnectedAtTheOutputLimit() {
+    try (RespTestClient admin = new RespTestClient(vigil.address());
+        RespTestClient slow = new RespTestClient(vigil.address())) {
+      assertThat(admin.call("CONFIG", "SET", "client-output-buffer-limit", "pubsub 1mb 0 0"))
+          .isEqualTo(RespSimpleString.OK);
+      slow.call("SUBSCRIBE", "firehose");
+      String payload = "x".repeat(1 << 20);
+      Await.until("slow subscriber dropped", Duration.ofSeconds(30), () -> {
+        admin.call("PUBLISH", "firehose", payload);
+        RespValue numsub = admin.call("PUBSUB", "NUMSUB", "firehose");
+        return ((io.vigil.resp.RespArray) numsub).get(1).equals(RespInteger.ZERO);
+      });
+      assertThat(admin.call("CONFIG", "SET", "client-output-buffer-limit",
+          "normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60")).isEqualTo(RespSimpleString.OK);
+    }
+    assertServerAlive();
+  }
+
+  @Test
   void inlineCommandsWorkAsForTelnet() {
     try (RespTestClient c = new RespTestClient(vigil.address())) {
       c.raw("SET inline \"a b\\n\"\r\n\r\nGET inline\n");

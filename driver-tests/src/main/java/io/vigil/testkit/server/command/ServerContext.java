@@ -101,6 +101,19 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     setMaxIntset = config.getLong("set-max-intset-entries");
     zsetMaxEntries = config.getLong("zset-max-listpack-entries");
     zsetMaxValue = config.getLong("zset-max-listpack-value");
+    pubsub.outputLimit(outputHardLimit("pubsub"));
+  }
+
+  /** The hard limit of {@code client-output-buffer-limit} for one client class, bytes. */
+  private long outputHardLimit(String clientClass) {
+    String[] f = config.get("client-output-buffer-limit").trim().split("\\s+");
+    for (int i = 0; i + 3 < f.length; i += 4) {
+      if (f[i].equalsIgnoreCase(clientClass)) {
+        Long v = io.vigil.testkit.server.config.ServerConfig.parseMemory(f[i + 1]);
+        return v == null ? 0 : v;
+      }
+    }
+    return 0;
   }
 
   private static String randomHex() {

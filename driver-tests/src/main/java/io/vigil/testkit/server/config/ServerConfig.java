@@ -331,7 +331,7 @@ public final class ServerConfig {
   }
 
   /** Parses an integer with an optional memory unit (k, kb, m, mb, g, gb); null when invalid. */
-  static Long parseMemory(String v) {
+  public static Long parseMemory(String v) {
     String s = v.toLowerCase(Locale.ROOT);
     long mul = 1;
     String[][] units = {{"kb", "1024"}, {"mb", "1048576"}, {"gb", "1073741824"},

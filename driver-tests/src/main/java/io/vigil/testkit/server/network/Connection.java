@@ -150,6 +150,12 @@ public final class Connection {
     return out == null ? 0 : out.readableBytes();
   }
 
+  /** Bytes written to this client that it has not read yet (ours plus the socket's queue). */
+  public long outputBytes() {
+    io.netty.channel.ChannelOutboundBuffer queued = channel.unsafe().outboundBuffer();
+    return pendingOutputBytes() + (queued == null ? 0 : queued.totalPendingWriteBytes());
+  }
+
   /**
    * Queues a reply. It is flushed at the end of the current read batch, or soon after when
    * written from outside the connection's own batch (pub/sub, unblocking).

@@ -30,6 +30,20 @@ public final class PubSubHub {
   private final Map<Bytes, LinkedHashSet<Connection>> channels = new LinkedHashMap<>();
   private final Map<Bytes, LinkedHashSet<Connection>> patterns = new LinkedHashMap<>();
   private final Map<Connection, Subscriptions> byConnection = new HashMap<>();
+  /** Hard output limit for subscribers, bytes; 0 = none ({@code client-output-buffer-limit pubsub}). */
+  private long outputLimit;
+
+  /** Sets the hard limit above which a subscriber that does not read is disconnected. */
+  public void outputLimit(long bytes) {
+    this.outputLimit = bytes;
+  }
+
+  private void deliver(Connection c, RespValue message) {
+    c.write(message);
+    if (outputLimit > 0 && c.outputBytes() > outputLimit) {
+      c.close(); // Redis: "scheduled to be closed ASAP for overcoming of output buffer limits"
+    }
+  }
 
   /** A connection's channels and patterns, in subscription order. */
   public static final class Subscriptions {
@@ -146,16 +160,16 @@ public final class PubSubHub {
     LinkedHashSet<Connection> direct = channels.get(channel);
     if (direct != null) {
       RespPush push = new RespPush(List.of(MESSAGE, ch, msg));
-      for (Connection c : direct) {
-        c.write(push);
+      for (Connection c : new ArrayList<>(direct)) {
+        deliver(c, push);
         receivers++;
       }
     }
-    for (Map.Entry<Bytes, LinkedHashSet<Connection>> e : patterns.entrySet()) {
+    for (Map.Entry<Bytes, LinkedHashSet<Connection>> e : new ArrayList<>(patterns.entrySet())) {
       if (GlobMatcher.matches(e.getKey().bytes(), channel.bytes(), false)) {
         RespPush push = new RespPush(List.of(PMESSAGE, RespBulkString.of(e.getKey().bytes()), ch, msg));
-        for (Connection c : e.getValue()) {
-          c.write(push);
+        for (Connection c : new ArrayList<>(e.getValue())) {
+          deliver(c, push);
           receivers++;
         }
       }
