@@ -190,25 +190,38 @@ public final class VigilServer implements AutoCloseable {
     Dispatcher dispatcher = new Dispatcher(context);
     RespServer network = new RespServer(dispatcher, log, context::requestLimits, "vigil-server");
     context.network(network);
-    String bind = config.get("bind").trim().split("\\s+")[0];
-    if (bind.equals("*")) {
-      bind = "0.0.0.0";
+    InetSocketAddress address = null;
+    int port = (int) config.getLong("port");
+    for (String entry : config.get("bind").trim().split("\\s+")) {
+      // "-addr" is optional (skipped when unavailable), "*" is every IPv4 address, "::*" every IPv6
+      boolean optional = entry.startsWith("-");
+      String host = optional ? entry.substring(1) : entry;
+      host = host.equals("*") ? "0.0.0.0" : host.equals("::*") ? "::" : host;
+      try {
+        InetSocketAddress bound = network.bind(host, address == null ? port : address.getPort());
+        if (address == null) {
+          address = bound;
+        }
+      } catch (Exception e) {
+        if (optional) {
+          log.verbose("Skipping optional bind address " + host + ": " + e.getMessage());
+          continue;
+        }
+        network.close();
+        throw new UncheckedIOException(new IOException("Could not create server TCP listening socket "
+            + host + ":" + config.get("port") + ": " + e.getMessage(), e));
+      }
     }
-    if (bind.startsWith("-")) {
-      bind = bind.substring(1);
-    }
-    InetSocketAddress address;
-    try {
-      address = network.bind(bind, (int) config.getLong("port"));
-    } catch (Exception e) {
+    if (address == null) {
       network.close();
-      throw new UncheckedIOException(new IOException("Could not create server TCP listening socket "
-          + bind + ":" + config.get("port") + ": " + e.getMessage(), e));
+      throw new UncheckedIOException(new IOException("Failed listening on port " + port
+          + " (tcp), aborting: no bind address could be used"));
     }
     VigilServer server = new VigilServer(network, context, address);
     context.shutdownHook(() -> new Thread(server::close, "vigil-server-shutdown").start());
     ConfigApplier.install(context);
-    network.eventLoop().execute(() -> context.setPort(address.getPort()));
+    int boundPort = address.getPort();
+    network.eventLoop().execute(() -> context.setPort(boundPort));
     ActiveExpiry.start(context);
     log.notice("Server initialized");
     log.notice("Running mode=standalone, port=" + address.getPort() + ".");

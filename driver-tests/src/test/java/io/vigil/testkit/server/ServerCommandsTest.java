@@ -128,6 +128,37 @@ class ServerCommandsTest {
   }
 
   @Test
+  void scanVisitsEveryKeyPresentForTheWholeIteration() {
+    try (RespTestClient c = authed()) {
+      c.call("SELECT", "5");
+      for (int i = 0; i < 3000; i++) {
+        c.send("SET", "scan:" + i, "v");
+      }
+      c.read(3000);
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      String cursor = "0";
+      int calls = 0;
+      do {
+        RespArray page = (RespArray) c.call("SCAN", cursor, "COUNT", "100", "MATCH", "scan:*");
+        cursor = ((RespBulkString) page.get(0)).asString();
+        for (RespValue k : ((RespArray) page.get(1)).elements()) {
+          seen.add(((RespBulkString) k).asString());
+        }
+        if (calls == 5) {
+          c.call("SET", "scan:added-late", "v"); // may or may not be returned
+          c.call("DEL", "scan:2999");
+        }
+        calls++;
+      } while (!cursor.equals("0"));
+      seen.remove("scan:added-late");
+      seen.remove("scan:2999");
+      assertThat(seen).hasSize(2999);
+      assertThat(calls).isBetween(20, 40);
+      c.call("FLUSHDB");
+    }
+  }
+
+  @Test
   void scriptingAnswersAClearError() {
     try (RespTestClient c = authed()) {
       RespError e = (RespError) c.call("EVAL", "return 1", "0");

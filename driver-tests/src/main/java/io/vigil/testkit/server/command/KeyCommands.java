@@ -175,6 +175,51 @@ final class KeyCommands {
     return i >= candidates.size() ? 0 : scanHash(candidates.get(i));
   }
 
+  /** Keys sorted by scan hash, valid while no key is added to the database. */
+  private record Snapshot(long insertions, Bytes[] keys, int[] hashes) {}
+
+  /**
+   * SCAN over a cached, hash-ordered snapshot of the keys: one O(n log n) sort per full
+   * iteration instead of one per call. Keys added since the snapshot invalidate it (so a key
+   * present for a whole iteration is always returned); deleted keys are filtered by the caller.
+   */
+  private static long snapshotPage(Database db, long cursor, long count, List<Bytes> out) {
+    Snapshot s = db.scanSnapshot() instanceof Snapshot cached && cached.insertions() == db.insertions()
+        ? cached : null;
+    if (s == null) {
+      List<Bytes> keys = new ArrayList<>(db.rawKeys());
+      keys.sort((a, b) -> {
+        int x = Integer.compare(scanHash(a), scanHash(b));
+        return x != 0 ? x : a.compareTo(b);
+      });
+      int[] hashes = new int[keys.size()];
+      for (int i = 0; i < hashes.length; i++) {
+        hashes[i] = scanHash(keys.get(i));
+      }
+      s = new Snapshot(db.insertions(), keys.toArray(new Bytes[0]), hashes);
+      db.scanSnapshot(s);
+    }
+    int[] h = s.hashes();
+    int lo = 0;
+    int hi = h.length;
+    while (lo < hi) { // first index with hash >= cursor
+      int mid = (lo + hi) >>> 1;
+      if (h[mid] < cursor) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    int i = lo;
+    while (i < h.length && (i - lo < count || h[i] == h[i - 1])) {
+      if (db.rawKeys().contains(s.keys()[i])) {
+        out.add(s.keys()[i]);
+      }
+      i++;
+    }
+    return i >= h.length ? 0 : h[i];
+  }
+
   private static RespValue scan(Call c) {
     long cursor = scanCursor(c, 1);
     long count = 10;
@@ -195,7 +240,7 @@ final class KeyCommands {
       }
     }
     List<Bytes> picked = new ArrayList<>();
-    long next = page(new ArrayList<>(c.db().rawKeys()), cursor, count, picked);
+    long next = snapshotPage(c.db(), cursor, count, picked);
     List<RespValue> keys = new ArrayList<>();
     for (Bytes k : picked) {
       if (match != null && !GlobMatcher.matches(match, k.bytes(), false)) {

@@ -32,6 +32,10 @@ public final class Database {
   private HashMap<Bytes, RedisValue> dict = new HashMap<>();
   private HashMap<Bytes, Long> expires = new HashMap<>();
   private TreeSet<Deadline> deadlines = new TreeSet<>();
+  /** Keys added since creation; SCAN snapshots are valid while it does not change. */
+  private long insertions;
+  /** The SCAN command's cached key order (opaque here). */
+  private Object scanSnapshot;
 
   Database(int index, Keyspace keyspace) {
     this.index = index;
@@ -71,7 +75,9 @@ public final class Database {
    * signals the key as modified (and ready, for lists and sorted sets).
    */
   public void put(Bytes key, RedisValue value, boolean keepTtl) {
-    dict.put(key, value);
+    if (dict.put(key, value) == null) {
+      insertions++;
+    }
     if (!keepTtl) {
       removeExpire(key);
     }
@@ -83,7 +89,24 @@ public final class Database {
 
   /** Stores without signalling anything (loading, MOVE/COPY internals). */
   public void putQuietly(Bytes key, RedisValue value) {
-    dict.put(key, value);
+    if (dict.put(key, value) == null) {
+      insertions++;
+    }
+  }
+
+  /** How many keys were ever added (a version for iteration snapshots). */
+  public long insertions() {
+    return insertions;
+  }
+
+  /** The SCAN snapshot cached for this database, or null. */
+  public Object scanSnapshot() {
+    return scanSnapshot;
+  }
+
+  /** Caches a SCAN snapshot. */
+  public void scanSnapshot(Object snapshot) {
+    this.scanSnapshot = snapshot;
   }
 
   /** Deletes {@code key}; true when it existed. Signals it modified. */
@@ -216,6 +239,8 @@ public final class Database {
     HashMap<Bytes, RedisValue> d = dict;
     HashMap<Bytes, Long> e = expires;
     TreeSet<Deadline> t = deadlines;
+    insertions++;
+    other.insertions++;
     dict = other.dict;
     expires = other.expires;
     deadlines = other.deadlines;
