@@ -35,6 +35,7 @@ public final class VigilServer implements AutoCloseable {
 
   private final RespServer network;
   private final ServerContext context;
+  private Dispatcher dispatcher;
   private final InetSocketAddress address;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -62,6 +63,14 @@ public final class VigilServer implements AutoCloseable {
   /** The 40-hex run id INFO reports. */
   public String runId() {
     return context.runId();
+  }
+
+  /**
+   * Runs {@code task} on the server thread with the dispatcher, for the parts of the test kit
+   * that feed commands in without a client (replication streams, append-only files).
+   */
+  public void onServerThread(java.util.function.Consumer<Dispatcher> task) {
+    network.eventLoop().execute(() -> task.accept(dispatcher));
   }
 
   /** Whether the server has stopped (close() or SHUTDOWN). */
@@ -218,6 +227,7 @@ public final class VigilServer implements AutoCloseable {
           + " (tcp), aborting: no bind address could be used"));
     }
     VigilServer server = new VigilServer(network, context, address);
+    server.dispatcher = dispatcher;
     context.shutdownHook(() -> new Thread(server::close, "vigil-server-shutdown").start());
     ConfigApplier.install(context);
     int boundPort = address.getPort();

@@ -153,6 +153,33 @@ class PropagationTest {
   }
 
   @Test
+  void commandsAppliedFromAStreamChangeDataWithoutReplies() throws Exception {
+    io.vigil.testkit.server.command.Dispatcher.Applier[] applier = new io.vigil.testkit.server.command.Dispatcher.Applier[1];
+    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+    vigil.onServerThread(dispatcher -> {
+      applier[0] = dispatcher.applier();
+      for (String line : List.of("SELECT 2", "SET a 1", "MULTI", "INCR a", "INCR a", "EXEC", "PING",
+          "RPUSH l x")) {
+        applier[0].apply(argv(line.split(" ")));
+      }
+      done.complete(null);
+    });
+    done.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    client.call("SELECT", "2");
+    assertThat(client.call("GET", "a")).isEqualTo(RespBulkString.of("3"));
+    assertThat(fed).containsExactly("2:SET a 1", "2:MULTI", "2:INCR a", "2:INCR a", "2:EXEC",
+        "2:RPUSH l x");
+  }
+
+  private static byte[][] argv(String... words) {
+    byte[][] out = new byte[words.length][];
+    for (int i = 0; i < words.length; i++) {
+      out[i] = words[i].getBytes(StandardCharsets.UTF_8);
+    }
+    return out;
+  }
+
+  @Test
   void publishIsPropagated() {
     client.call("PUBLISH", "ch", "msg");
     assertThat(fed).containsExactly("0:PUBLISH ch msg");

@@ -65,7 +65,7 @@ public final class Call {
 
   /** Whether the client speaks RESP3. */
   public boolean resp3() {
-    return session.connection.version() == RespVersion.RESP3;
+    return session.connection != null && session.connection.version() == RespVersion.RESP3;
   }
 
   /** All arguments, the command name included. */

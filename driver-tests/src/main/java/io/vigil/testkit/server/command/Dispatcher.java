@@ -173,6 +173,63 @@ public final class Dispatcher implements CommandProcessor {
     return remote != null && !remote.getAddress().isLoopbackAddress();
   }
 
+  /**
+   * A way to apply commands that do not come from a client: a master's replication stream on a
+   * replica, or an append-only file at start-up. Commands run with no reply, bypass
+   * authentication and the read-only replica check, keep their own SELECT and MULTI state, and
+   * are propagated like any write (so an AOF on a replica sees them). Server thread only.
+   */
+  public Applier applier() {
+    return new Applier();
+  }
+
+  /** Applies a stream of commands in order; see {@link #applier()}. */
+  public final class Applier {
+    private final ClientSession session = new ClientSession(null, true);
+
+    private Applier() {}
+
+    /** The database the stream has selected. */
+    public int db() {
+      return session.db;
+    }
+
+    /**
+     * Applies one command and returns its reply (null for MULTI queueing and PING); errors
+     * come back as error replies, never thrown.
+     */
+    public RespValue apply(byte[][] argv) {
+      if (argv.length == 0) {
+        return null;
+      }
+      Command cmd = table.get(argv[0]);
+      if (cmd == null) {
+        return unknownCommand(argv);
+      }
+      if (cmd.isContainer()) {
+        cmd = argv.length < 2 ? null : cmd.subcommands().get(CommandTable.commandName(argv[1]));
+        if (cmd == null) {
+          return RespError.of("ERR unknown subcommand in a replicated command");
+        }
+      }
+      int arity = cmd.spec().arity();
+      if ((arity > 0 && argv.length != arity) || argv.length < -arity) {
+        return RespError.of("ERR wrong number of arguments for '" + cmd.spec().name() + "' command");
+      }
+      String name = cmd.spec().name();
+      if (name.equals("ping")) {
+        return null;
+      }
+      if (session.multi != null && !name.equals("exec") && !name.equals("discard")) {
+        session.multi.add(argv);
+        return null;
+      }
+      RespValue reply = call(session, cmd, argv, false);
+      server.blocking.serveReady();
+      return reply;
+    }
+  }
+
   private boolean isReadOnlyReplica() {
     return server.readOnlyReplica;
   }
@@ -210,7 +267,9 @@ public final class Dispatcher implements CommandProcessor {
       server.beginPropagation();
     }
     Call call = new Call(server, s, argv, cmd, inExec);
-    connection.touch(cmd.spec().name(), System.currentTimeMillis());
+    if (connection != null) {
+      connection.touch(cmd.spec().name(), System.currentTimeMillis());
+    }
     RespValue reply;
     try {
       reply = cmd.handler().run(call);
@@ -226,7 +285,7 @@ public final class Dispatcher implements CommandProcessor {
       if (reply.isError()) {
         server.stats.totalErrorReplies++;
       }
-      if (!inExec) {
+      if (!inExec && connection != null) {
         connection.write(reply);
       }
     }
@@ -243,6 +302,9 @@ public final class Dispatcher implements CommandProcessor {
       server.endPropagation();
     }
     long micros = (System.nanoTime() - start) / 1000;
+    if (connection == null) {
+      return reply; // applied from a replication stream or a log: no monitor, no slow log
+    }
     feedMonitors(s, argv, cmd);
     long slower = server.slowlogSlowerThan;
     if (slower >= 0 && micros >= slower && !cmd.spec().flags().contains("skip_slowlog")) {
