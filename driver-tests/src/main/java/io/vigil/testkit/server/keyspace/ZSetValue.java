@@ -42,6 +42,7 @@ public final class ZSetValue implements RedisValue {
 
   /** Sets a member's score; returns the previous score or null. */
   public Double put(Bytes member, double score, EncodingLimits limits) {
+    score += 0.0; // -0 is stored as 0, as a listpack sorted set does in Redis
     Double old = scores.put(member, score);
     if (old != null) {
       ordered.remove(new Entry(old, member));
