@@ -5,6 +5,7 @@ import io.vigil.resp.RespSimpleString;
 import io.vigil.resp.RespValue;
 import io.vigil.resp.RespVerbatimString;
 import io.vigil.resp.RespVersion;
+import io.vigil.testkit.server.keyspace.Numbers;
 import io.vigil.testkit.server.network.Connection;
 import io.vigil.testkit.server.network.ConnectionKind;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +101,7 @@ final class ClientCommand {
       } else if (c.is(i, "ID") && i + 1 < c.argc()) {
         ids = new ArrayList<>();
         while (i + 1 < c.argc()) {
-          Long id = io.vigil.testkit.server.keyspace.Numbers.parseLong(c.arg(++i));
+          Long id = Numbers.parseLong(c.arg(++i));
           if (id == null || id <= 0) {
             throw new RedisError("ERR Invalid client ID");
           }
@@ -193,7 +194,7 @@ final class ClientCommand {
       String v = c.str(i + 1);
       switch (o) {
         case "ID":
-          id = io.vigil.testkit.server.keyspace.Numbers.parseLong(c.arg(i + 1));
+          id = Numbers.parseLong(c.arg(i + 1));
           if (id == null || id <= 0) {
             throw new RedisError("ERR client-id should be greater than 0");
           }

@@ -8,6 +8,7 @@ import io.vigil.resp.RespMap;
 import io.vigil.resp.RespSimpleString;
 import io.vigil.resp.RespValue;
 import io.vigil.resp.RespVersion;
+import io.vigil.testkit.server.keyspace.Numbers;
 import java.util.List;
 
 /** PING, ECHO, HELLO, AUTH, SELECT, QUIT, RESET, SWAPDB. */
@@ -114,7 +115,7 @@ final class ConnectionCommands {
     RespVersion version = c.connection().version();
     int i = 1;
     if (c.argc() >= 2) {
-      Long v = io.vigil.testkit.server.keyspace.Numbers.parseLong(c.arg(1));
+      Long v = Numbers.parseLong(c.arg(1));
       if (v == null) {
         throw new RedisError("ERR Protocol version is not an integer or out of range");
       }

@@ -10,6 +10,7 @@ import io.vigil.resp.RespSimpleString;
 import io.vigil.resp.RespValue;
 import io.vigil.testkit.server.keyspace.Bytes;
 import io.vigil.testkit.server.keyspace.Database;
+import io.vigil.testkit.server.keyspace.ListValue;
 import io.vigil.testkit.server.keyspace.Numbers;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,12 +29,12 @@ final class ListCommands {
     t.add("lpop", c -> pop(c, true));
     t.add("rpop", c -> pop(c, false));
     t.add("llen", c -> {
-      io.vigil.testkit.server.keyspace.ListValue l = c.read(c.key(1), io.vigil.testkit.server.keyspace.ListValue.class);
+      ListValue l = c.read(c.key(1), ListValue.class);
       return Replies.integer(l == null ? 0 : l.size());
     });
     t.add("lindex", c -> {
       long index = c.longArg(2);
-      var l = c.read(c.key(1), io.vigil.testkit.server.keyspace.ListValue.class);
+      var l = c.read(c.key(1), ListValue.class);
       if (l == null) {
         return RespNull.BULK;
       }
@@ -44,7 +45,7 @@ final class ListCommands {
     });
     t.add("lset", c -> {
       long index = c.longArg(2);
-      var l = c.lookupWrite(c.key(1), io.vigil.testkit.server.keyspace.ListValue.class);
+      var l = c.lookupWrite(c.key(1), ListValue.class);
       if (l == null) {
         throw new RedisError("ERR no such key");
       }
@@ -61,7 +62,7 @@ final class ListCommands {
     t.add("lrange", c -> {
       long start = c.longArg(2);
       long end = c.longArg(3);
-      var l = c.read(c.key(1), io.vigil.testkit.server.keyspace.ListValue.class);
+      var l = c.read(c.key(1), ListValue.class);
       if (l == null) {
         return RespArray.EMPTY;
       }
@@ -75,7 +76,7 @@ final class ListCommands {
     t.add("ltrim", c -> {
       long start = c.longArg(2);
       long end = c.longArg(3);
-      var l = c.lookupWrite(c.key(1), io.vigil.testkit.server.keyspace.ListValue.class);
+      var l = c.lookupWrite(c.key(1), ListValue.class);
       if (l == null) {
         return RespSimpleString.OK;
       }
@@ -109,8 +110,8 @@ final class ListCommands {
     t.add("blmpop", c -> lmpop(c, 2, true));
   }
 
-  static io.vigil.testkit.server.keyspace.ListValue list(Call c, Bytes key) {
-    return c.lookupWrite(key, io.vigil.testkit.server.keyspace.ListValue.class);
+  static ListValue list(Call c, Bytes key) {
+    return c.lookupWrite(key, ListValue.class);
   }
 
   /** Clamps LRANGE-style indices; returns {start, end} (start > end when empty). */
@@ -150,7 +151,7 @@ final class ListCommands {
       if (onlyExisting) {
         return RespInteger.ZERO;
       }
-      l = new io.vigil.testkit.server.keyspace.ListValue();
+      l = new ListValue();
       for (int i = 2; i < c.argc(); i++) {
         if (left) {
           l.addFirst(c.arg(i));
@@ -204,7 +205,7 @@ final class ListCommands {
     return new RespArray(out);
   }
 
-  private static void afterPop(Database db, Bytes key, io.vigil.testkit.server.keyspace.ListValue l, Call c) {
+  private static void afterPop(Database db, Bytes key, ListValue l, Call c) {
     if (l.size() == 0) {
       db.delete(key);
     } else {
@@ -296,7 +297,7 @@ final class ListCommands {
         throw RedisError.syntax();
       }
     }
-    var l = c.read(c.key(1), io.vigil.testkit.server.keyspace.ListValue.class);
+    var l = c.read(c.key(1), ListValue.class);
     if (l == null) {
       return count >= 0 ? RespArray.EMPTY : RespNull.BULK;
     }
@@ -330,7 +331,7 @@ final class ListCommands {
     byte[] v = fromLeft ? src.removeFirst() : src.removeLast();
     afterPop(c.db(), from, src, c);
     if (dst == null || (from.equals(to) && src.size() == 0)) {
-      dst = new io.vigil.testkit.server.keyspace.ListValue();
+      dst = new ListValue();
       if (toLeft) {
         dst.addFirst(v);
       } else {
@@ -379,7 +380,7 @@ final class ListCommands {
     ServerContext server = c.server();
     server.blocking.block(s, db, keys, timeout, RespNull.ARRAY, key -> {
       var l = server.keyspace().db(db).get(key);
-      if (!(l instanceof io.vigil.testkit.server.keyspace.ListValue list)) {
+      if (!(l instanceof ListValue list)) {
         return null;
       }
       byte[] v = left ? list.removeFirst() : list.removeLast();
@@ -394,7 +395,7 @@ final class ListCommands {
     return null;
   }
 
-  private static RespValue popServed(Call c, Bytes key, io.vigil.testkit.server.keyspace.ListValue l, boolean left) {
+  private static RespValue popServed(Call c, Bytes key, ListValue l, boolean left) {
     byte[] v = left ? l.removeFirst() : l.removeLast();
     afterPop(c.db(), key, l, c);
     c.propagateAs(bytes(left ? "LPOP" : "RPOP"), key.bytes());
@@ -419,11 +420,11 @@ final class ListCommands {
     ClientSession s = c.session();
     server.blocking.block(s, db, List.of(from), timeout, RespNull.ARRAY, key -> {
       Database d = server.keyspace().db(db);
-      if (!(d.get(from) instanceof io.vigil.testkit.server.keyspace.ListValue)) {
+      if (!(d.get(from) instanceof ListValue)) {
         return null;
       }
       var dstValue = d.get(to);
-      if (dstValue != null && !(dstValue instanceof io.vigil.testkit.server.keyspace.ListValue)) {
+      if (dstValue != null && !(dstValue instanceof ListValue)) {
         return RespNull.BULK; // Redis answers WRONGTYPE here; keep the client unblocked
       }
       Call inner = new Call(server, s, c.argv(), c.command(), true);
@@ -481,7 +482,7 @@ final class ListCommands {
     int db = c.dbIndex();
     server.blocking.block(c.session(), db, keys, timeout, RespNull.ARRAY, key -> {
       var v = server.keyspace().db(db).get(key);
-      if (!(v instanceof io.vigil.testkit.server.keyspace.ListValue l)) {
+      if (!(v instanceof ListValue l)) {
         return null;
       }
       return mpopFrom(server, db, key, l, left, n, null);
@@ -490,7 +491,7 @@ final class ListCommands {
   }
 
   private static RespValue mpopFrom(ServerContext server, int db, Bytes key,
-      io.vigil.testkit.server.keyspace.ListValue l, boolean left, long count, Call c) {
+      ListValue l, boolean left, long count, Call c) {
     List<RespValue> items = new ArrayList<>();
     for (long i = 0; i < count && l.size() > 0; i++) {
       items.add(RespBulkString.of(left ? l.removeFirst() : l.removeLast()));

@@ -349,5 +349,4 @@ final class StringCommands {
     c.propagateAs(bytes("SET"), c.arg(1), result, bytes("KEEPTTL"));
     return Replies.bulk(result);
   }
-
 }

@@ -5,6 +5,7 @@ import static io.vigil.testkit.server.command.Call.bytes;
 import io.vigil.resp.RespArray;
 import io.vigil.resp.RespBulkString;
 import io.vigil.resp.RespDouble;
+import io.vigil.resp.RespDoubles;
 import io.vigil.resp.RespInteger;
 import io.vigil.resp.RespNull;
 import io.vigil.resp.RespValue;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Sorted set commands, including BZPOPMIN/BZPOPMAX/BZMPOP and the set-algebra stores. */
 final class ZSetCommands {
@@ -704,7 +706,7 @@ final class ZSetCommands {
         return RespNull.BULK;
       }
       List<ZSetValue.Entry> all = new ArrayList<>(z.entries());
-      return Replies.bulk(all.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(all.size())).member());
+      return Replies.bulk(all.get(ThreadLocalRandom.current().nextInt(all.size())).member());
     }
     long count = c.longArg(2);
     boolean withScores = false;
@@ -740,7 +742,7 @@ final class ZSetCommands {
       for (Bytes m : picked) {
         if (o.match == null || GlobMatcher.matches(o.match, m.bytes(), false)) {
           out.add(RespBulkString.of(m.bytes()));
-          out.add(Replies.bulk(io.vigil.resp.RespDoubles.format(z.score(m))));
+          out.add(Replies.bulk(RespDoubles.format(z.score(m))));
         }
       }
     }
