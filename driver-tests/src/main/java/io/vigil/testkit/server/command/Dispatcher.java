@@ -54,6 +54,11 @@ public final class Dispatcher implements CommandProcessor {
     return table;
   }
 
+  /** The server state commands run against (keyspace, configuration, pub/sub). */
+  public ServerContext server() {
+    return server;
+  }
+
   @Override
   public boolean connected(Connection connection) {
     String pass = server.config().get("requirepass");
