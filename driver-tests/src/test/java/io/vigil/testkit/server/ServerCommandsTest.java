@@ -159,6 +159,31 @@ class ServerCommandsTest {
   }
 
   @Test
+  void configSetPortMovesTheListener() {
+    try (VigilServer own = VigilServer.builder().start();
+        RespTestClient c = new RespTestClient(own.address())) {
+      int newPort = io.vigil.testkit.process.Ports.freeLoopbackPort();
+      c.send("CONFIG", "SET", "port", Integer.toString(newPort));
+      c.send("PING"); // pipelined behind the rebind: must answer after it
+      assertThat(c.read()).isEqualTo(RespSimpleString.OK);
+      assertThat(c.read()).isEqualTo(RespSimpleString.PONG);
+      try (RespTestClient moved = new RespTestClient(new java.net.InetSocketAddress("127.0.0.1", newPort))) {
+        assertThat(moved.call("PING")).isEqualTo(RespSimpleString.PONG);
+        String info = ((RespBulkString) moved.call("INFO", "server")).asString();
+        assertThat(info).contains("tcp_port:" + newPort + "\r\n");
+      }
+      assertThat(c.call("CONFIG", "SET", "port", Integer.toString(newPort))).isEqualTo(RespSimpleString.OK);
+      try (RespTestClient other = new RespTestClient(vigil.address())) {
+        // a port another server listens on cannot be taken: the error leaves this one in place
+        assertThat(c.call("CONFIG", "SET", "port", Integer.toString(vigil.port())))
+            .isEqualTo(io.vigil.resp.RespError.of("ERR CONFIG SET failed (possibly related to argument 'port') - Unable to listen on this port"));
+        assertThat(((RespArray) c.call("CONFIG", "GET", "port")).get(1))
+            .isEqualTo(RespBulkString.of(Integer.toString(newPort)));
+      }
+    }
+  }
+
+  @Test
   void scriptingAnswersAClearError() {
     try (RespTestClient c = authed()) {
       RespError e = (RespError) c.call("EVAL", "return 1", "0");

@@ -94,6 +94,41 @@ final class ConfigCommand {
             + "') - " + error);
       }
     }
+    boolean moved = (pairs.containsKey("port") && !c.server().config().get("port").equals(previous.get("port")))
+        || (pairs.containsKey("bind") && !c.server().config().get("bind").equals(previous.get("bind")));
+    if (moved) {
+      return rebind(c, previous, pairs.containsKey("port") ? "port" : "bind");
+    }
     return RespSimpleString.OK;
+  }
+
+  /** Moves the listening sockets; the reply waits (and the client's later commands too). */
+  private static RespValue rebind(Call c, Map<String, String> previous, String argument) {
+    ServerContext server = c.server();
+    List<String> hosts = new ArrayList<>();
+    for (String entry : server.config().get("bind").trim().split("\\s+")) {
+      String host = entry.startsWith("-") ? entry.substring(1) : entry;
+      hosts.add(host.equals("*") ? "0.0.0.0" : host.equals("::*") ? "::" : host);
+    }
+    int port = (int) server.config().getLong("port");
+    var connection = c.connection();
+    if (connection == null) {
+      return RespSimpleString.OK;
+    }
+    connection.hold();
+    server.network().rebind(hosts, port, error -> {
+      if (error == null) {
+        server.setPort(server.network().port());
+        connection.write(RespSimpleString.OK);
+      } else {
+        for (Map.Entry<String, String> p : previous.entrySet()) {
+          server.config().set(p.getKey(), p.getValue());
+        }
+        connection.write(new io.vigil.resp.RespError("ERR CONFIG SET failed (possibly related to argument '"
+            + argument + "') - Unable to listen on this port", false));
+      }
+      connection.release();
+    });
+    return null;
   }
 }

@@ -71,9 +71,57 @@ public final class RespServer implements AutoCloseable {
 
   /** Binds {@code host:port} (port 0 = ephemeral) and returns the bound address. */
   public InetSocketAddress bind(String host, int port) throws InterruptedException {
+    Channel channel = bootstrap().bind(host, port).sync().channel();
+    listeners.add(channel);
+    return (InetSocketAddress) channel.localAddress();
+  }
+
+  /**
+   * Replaces the listening sockets (CONFIG SET port/bind) without blocking the server thread:
+   * binds every new address first and only then closes the old ones, so a failure leaves the
+   * server listening where it was. {@code done} gets null or the failure, on the server thread.
+   */
+  public void rebind(List<String> hosts, int port, java.util.function.Consumer<Throwable> done) {
+    List<Channel> bound = new ArrayList<>();
+    bindNext(hosts, 0, port, bound, error -> {
+      if (error != null) {
+        bound.forEach(Channel::close);
+        done.accept(error);
+        return;
+      }
+      List<Channel> old = new ArrayList<>(listeners);
+      listeners.clear();
+      listeners.addAll(bound);
+      old.forEach(Channel::close);
+      done.accept(null);
+    });
+  }
+
+  private void bindNext(List<String> hosts, int i, int port, List<Channel> bound,
+      java.util.function.Consumer<Throwable> done) {
+    if (i == hosts.size()) {
+      done.accept(null);
+      return;
+    }
+    bootstrap().bind(hosts.get(i), port).addListener((io.netty.channel.ChannelFutureListener) f -> {
+      if (!f.isSuccess()) {
+        done.accept(f.cause());
+        return;
+      }
+      bound.add(f.channel());
+      bindNext(hosts, i + 1, port, bound, done);
+    });
+  }
+
+  /** The port of the first listening socket, or -1. */
+  public int port() {
+    return listeners.isEmpty() ? -1 : ((InetSocketAddress) listeners.get(0).localAddress()).getPort();
+  }
+
+  private ServerBootstrap bootstrap() {
     Class<? extends ServerChannel> type = Epoll.isAvailable()
         ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    ServerBootstrap bootstrap = new ServerBootstrap()
+    return new ServerBootstrap()
         .group(group, group)
         .channel(type)
         .option(ChannelOption.SO_BACKLOG, 1024)
@@ -89,9 +137,6 @@ public final class RespServer implements AutoCloseable {
             ch.pipeline().addLast("connection", new ConnectionHandler(RespServer.this, connection));
           }
         });
-    Channel channel = bootstrap.bind(host, port).sync().channel();
-    listeners.add(channel);
-    return (InetSocketAddress) channel.localAddress();
   }
 
   /** The live connections (event loop only; a read-only view). */
