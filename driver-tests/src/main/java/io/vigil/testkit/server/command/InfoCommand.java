@@ -206,9 +206,9 @@ final class InfoCommand {
     sb.append("# Stats\r\n");
     field(sb, "total_connections_received", s.network().totalConnections());
     field(sb, "total_commands_processed", st.commands);
-    field(sb, "instantaneous_ops_per_sec", 0);
-    field(sb, "total_net_input_bytes", st.netInput);
-    field(sb, "total_net_output_bytes", st.netOutput);
+    field(sb, "instantaneous_ops_per_sec", s.instantaneousOps());
+    field(sb, "total_net_input_bytes", s.network().inputBytes());
+    field(sb, "total_net_output_bytes", s.network().outputBytes());
     field(sb, "instantaneous_input_kbps", "0.00");
     field(sb, "instantaneous_output_kbps", "0.00");
     field(sb, "rejected_connections", st.rejectedConnections);

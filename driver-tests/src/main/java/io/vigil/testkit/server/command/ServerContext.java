@@ -69,11 +69,33 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     long keyspaceHits;
     long keyspaceMisses;
     long rejectedConnections;
-    long netInput;
-    long netOutput;
     long unexpectedErrors;
     long totalErrorReplies;
     long expiredStaleKeys;
+  }
+
+  /** Commands-per-second samples, Redis's {@code trackInstantaneousMetric} (16 samples). */
+  private final long[] opsSamples = new long[16];
+  private int opsSampleIndex;
+  private long lastSampleCommands;
+  private long lastSampleNanos = System.nanoTime();
+
+  /** Takes one throughput sample (called by the server's periodic task). */
+  public void sampleMetrics() {
+    long now = System.nanoTime();
+    long elapsed = Math.max(1, now - lastSampleNanos);
+    opsSamples[opsSampleIndex++ & 15] = (stats.commands - lastSampleCommands) * 1_000_000_000L / elapsed;
+    lastSampleCommands = stats.commands;
+    lastSampleNanos = now;
+  }
+
+  /** The mean of the recent samples (INFO {@code instantaneous_ops_per_sec}). */
+  public long instantaneousOps() {
+    long sum = 0;
+    for (long v : opsSamples) {
+      sum += v;
+    }
+    return sum / opsSamples.length;
   }
 
   /** A context over the given parts; {@link #network(RespServer)} must follow before serving. */

@@ -200,6 +200,7 @@ public final class Connection {
     ByteBuf pending = out;
     out = null;
     if (pending != null) {
+      server.outputBytes += pending.readableBytes();
       if (!channel.isActive()) {
         pending.release();
       } else if (closeAfterReply) {

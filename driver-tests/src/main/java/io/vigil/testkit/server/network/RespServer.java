@@ -46,6 +46,9 @@ public final class RespServer implements AutoCloseable {
   private long nextId = 1;
   private Connection batch;
   private long totalConnections;
+  /** Bytes read from and written to clients that have disconnected; live ones are summed on demand. */
+  private long closedInputBytes;
+  long outputBytes;
 
   /**
    * A server that will feed {@code processor}; {@code limits} is read for every new connection
@@ -161,8 +164,23 @@ public final class RespServer implements AutoCloseable {
     }
   }
 
+  /** Bytes received from clients since start (INFO {@code total_net_input_bytes}). */
+  public long inputBytes() {
+    long n = closedInputBytes;
+    for (Connection c : connections.values()) {
+      n += c.parser().position();
+    }
+    return n;
+  }
+
+  /** Bytes sent to clients since start (INFO {@code total_net_output_bytes}). */
+  public long outputBytes() {
+    return outputBytes;
+  }
+
   void unregister(Connection connection) {
     if (connections.remove(connection.id()) != null) {
+      closedInputBytes += connection.parser().position();
       processor.disconnected(connection);
     }
   }
