@@ -226,6 +226,24 @@ class ProtocolAbuseTest {
   }
 
   @Test
+  void halfClosedClientStillGetsItsReplies() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(vigil.address(), 5000);
+      socket.setSoTimeout(10_000);
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < 500; i++) {
+        sb.append("INCR half\r\n");
+      }
+      socket.getOutputStream().write(sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.shutdownOutput(); // like `printf ... | nc -N`
+      byte[] all = socket.getInputStream().readAllBytes();
+      String replies = new String(all, java.nio.charset.StandardCharsets.US_ASCII);
+      assertThat(replies).startsWith(":1\r\n").endsWith(":500\r\n");
+    }
+    assertServerAlive();
+  }
+
+  @Test
   void inlineCommandsWorkAsForTelnet() {
     try (RespTestClient c = new RespTestClient(vigil.address())) {
       c.raw("SET inline \"a b\\n\"\r\n\r\nGET inline\n");

@@ -125,8 +125,9 @@ public final class Dispatcher implements CommandProcessor {
       return;
     }
     String base = cmd.spec().parentName();
-    if (connection.version() == io.vigil.resp.RespVersion.RESP2
-        && server.pubsub().count(connection) > 0 && !SUBSCRIBER_ALLOWED.contains(base)) {
+    if (connection.kind() == ConnectionKind.PUBSUB
+        && connection.version() == io.vigil.resp.RespVersion.RESP2
+        && !SUBSCRIBER_ALLOWED.contains(base)) {
       reject(s, RespError.of("ERR Can't execute '" + cmd.spec().name() + "': only (P|S)SUBSCRIBE / "
           + "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"));
       return;

@@ -73,9 +73,26 @@ public final class Numbers {
     }
   }
 
-  /** Formats a long as decimal bytes. */
+  /** Formats a long as decimal bytes (hot: INCR and friends, so no intermediate String). */
   public static byte[] format(long value) {
-    return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+    if (value == Long.MIN_VALUE) {
+      return "-9223372036854775808".getBytes(StandardCharsets.US_ASCII);
+    }
+    boolean negative = value < 0;
+    long v = negative ? -value : value;
+    int digits = 1;
+    for (long t = v; t >= 10; t /= 10) {
+      digits++;
+    }
+    byte[] out = new byte[digits + (negative ? 1 : 0)];
+    for (int i = out.length - 1; i >= (negative ? 1 : 0); i--) {
+      out[i] = (byte) ('0' + (v % 10));
+      v /= 10;
+    }
+    if (negative) {
+      out[0] = '-';
+    }
+    return out;
   }
 
   /**
