@@ -23,6 +23,10 @@ public final class ServerMain {
 
   /** Entry point; exits 1 on a bad configuration, as redis-server does. */
   public static void main(String[] argv) throws InterruptedException {
+    if (System.getProperty("io.netty.leakDetection.level") == null) {
+      // A standalone server does not pay for leak sampling; tests run embedded, with it on.
+      System.setProperty("io.netty.leakDetection.level", "disabled");
+    }
     List<String> args = new ArrayList<>(Arrays.asList(argv));
     if (args.contains("-v") || args.contains("--version")) {
       System.out.println("Redis server v=7.0.15 sha=00000000:0 malloc=jvm bits=64 build=vigil");
