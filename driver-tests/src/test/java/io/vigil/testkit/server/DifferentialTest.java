@@ -32,13 +32,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * command: {@code @unordered} (compare arrays as multisets, where Redis's order is a hash
  * order), {@code @replies N} (the command produces N replies), {@code @any} (run it, ignore
  * the reply: randomness or timing), {@code @repeat N} (run the next command N times with
- * {@code {i}} replaced by 0..N-1, comparing every reply). {@code @resp3} on a line of its own switches both
- * connections to RESP3 with HELLO 3.
+ * {@code {i}} replaced by 0..N-1, comparing every reply). {@code @resp3} on a line of its own
+ * switches both connections to RESP3 with HELLO 3. {@code @client N} switches to the Nth
+ * connection pair (0-3, opened on first use), and {@code @read} reads one more reply (a pushed
+ * message) on the current pair without sending anything.
  */
 class DifferentialTest {
 
   private static final List<String> SCRIPTS = List.of("strings", "keys", "expiry", "hashes",
-      "lists", "sets", "zsets", "transactions", "pubsub", "errors", "resp3", "server", "large", "misc");
+      "lists", "sets", "zsets", "transactions", "pubsub", "errors", "resp3", "server", "large", "misc", "clients");
 
   private static RedisServerProcess redis;
   private static VigilServer vigil;
@@ -70,8 +72,13 @@ class DifferentialTest {
     List<String> lines = readScript(script);
     List<String> mismatches = new ArrayList<>();
     int commands = 0;
-    try (RespTestClient real = new RespTestClient(redis.address());
-        RespTestClient java = new RespTestClient(vigil.address())) {
+    RespTestClient[] reals = new RespTestClient[4];
+    RespTestClient[] javas = new RespTestClient[4];
+    reals[0] = new RespTestClient(redis.address());
+    javas[0] = new RespTestClient(vigil.address());
+    RespTestClient real = reals[0];
+    RespTestClient java = javas[0];
+    try {
       for (RespTestClient c : List.of(real, java)) {
         c.call("FLUSHALL");
         c.call("CONFIG", "SET", "maxmemory-policy", "noeviction");
@@ -117,6 +124,26 @@ class DifferentialTest {
           java.call("HELLO", "3");
           continue;
         }
+        if (line.startsWith("@client ")) {
+          int n = Integer.parseInt(line.substring(8).trim());
+          if (reals[n] == null) {
+            reals[n] = new RespTestClient(redis.address());
+            javas[n] = new RespTestClient(vigil.address());
+          }
+          real = reals[n];
+          java = javas[n];
+          continue;
+        }
+        if (line.equals("@read")) {
+          RespValue e = real.read();
+          RespValue a = java.read();
+          commands++;
+          if (!e.equals(a)) {
+            mismatches.add(script + ".txt:" + (i + 1) + ": @read\n    redis: " + show(e)
+                + "\n    vigil: " + show(a));
+          }
+          continue;
+        }
         List<byte[]> args = Args.split(line);
         real.send(args.toArray(new byte[0][]));
         java.send(args.toArray(new byte[0][]));
@@ -136,6 +163,13 @@ class DifferentialTest {
         unordered = false;
         any = false;
         replies = 1;
+      }
+    } finally {
+      for (int n = 0; n < 4; n++) {
+        if (reals[n] != null) {
+          reals[n].close();
+          javas[n].close();
+        }
       }
     }
     assertThat(mismatches).as("%d commands compared in %s", commands, script).isEmpty();
