@@ -11,10 +11,16 @@ public final class GlobMatcher {
 
   /** Whether {@code string} matches {@code pattern}. */
   public static boolean matches(byte[] pattern, byte[] string, boolean nocase) {
-    return match(pattern, 0, string, 0, nocase, 0);
+    return match(pattern, 0, string, 0, nocase, 0, new boolean[1]);
   }
 
-  private static boolean match(byte[] p, int pi, byte[] s, int si, boolean nocase, int nesting) {
+  /**
+   * {@code skipLongerMatches} is Redis's guard against exponential backtracking: once the rest
+   * of a pattern after a {@code *} matches nowhere in the remaining string, no earlier {@code *}
+   * can help by matching more.
+   */
+  private static boolean match(byte[] p, int pi, byte[] s, int si, boolean nocase, int nesting,
+      boolean[] skipLongerMatches) {
     if (nesting > 1000) {
       return false;
     }
@@ -30,11 +36,15 @@ public final class GlobMatcher {
           if (pi + 1 == plen) {
             return true;
           }
-          for (int k = si; k <= slen; k++) {
-            if (match(p, pi + 1, s, k, nocase, nesting + 1)) {
+          for (int k = si; k < slen; k++) {
+            if (match(p, pi + 1, s, k, nocase, nesting + 1, skipLongerMatches)) {
               return true;
             }
+            if (skipLongerMatches[0]) {
+              return false;
+            }
           }
+          skipLongerMatches[0] = true;
           return false;
         case '?':
           if (si >= slen) {
