@@ -10,15 +10,10 @@ import io.vigil.resp.RespInteger;
 import io.vigil.resp.RespNull;
 import io.vigil.resp.RespValue;
 import io.vigil.testkit.server.keyspace.Bytes;
-import io.vigil.testkit.server.keyspace.Numbers;
-import io.vigil.testkit.server.keyspace.RedisValue;
-import io.vigil.testkit.server.keyspace.SetValue;
 import io.vigil.testkit.server.keyspace.ZSetValue;
 import io.vigil.testkit.server.pubsub.GlobMatcher;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Sorted set commands, including BZPOPMIN/BZPOPMAX/BZMPOP and the set-algebra stores. */
@@ -106,24 +101,24 @@ final class ZSetCommands {
     t.add("zrevrangebyscore", c -> range(c, 1, "score", true, true, false));
     t.add("zrangebylex", c -> range(c, 1, "lex", false, true, false));
     t.add("zrevrangebylex", c -> range(c, 1, "lex", true, true, false));
-    t.add("zpopmin", c -> pop(c, true));
-    t.add("zpopmax", c -> pop(c, false));
-    t.add("bzpopmin", c -> bpop(c, true));
-    t.add("bzpopmax", c -> bpop(c, false));
-    t.add("zmpop", c -> zmpop(c, 1, false));
-    t.add("bzmpop", c -> zmpop(c, 2, true));
-    t.add("zunionstore", c -> algebra(c, "zunionstore", 2, true));
-    t.add("zinterstore", c -> algebra(c, "zinterstore", 2, true));
-    t.add("zdiffstore", c -> algebra(c, "zdiffstore", 2, true));
-    t.add("zunion", c -> algebra(c, "zunion", 1, false));
-    t.add("zinter", c -> algebra(c, "zinter", 1, false));
-    t.add("zdiff", c -> algebra(c, "zdiff", 1, false));
-    t.add("zintercard", ZSetCommands::zintercard);
+    t.add("zpopmin", c -> ZSetPops.pop(c, true));
+    t.add("zpopmax", c -> ZSetPops.pop(c, false));
+    t.add("bzpopmin", c -> ZSetPops.bpop(c, true));
+    t.add("bzpopmax", c -> ZSetPops.bpop(c, false));
+    t.add("zmpop", c -> ZSetPops.zmpop(c, 1, false));
+    t.add("bzmpop", c -> ZSetPops.zmpop(c, 2, true));
+    t.add("zunionstore", c -> ZSetAlgebra.algebra(c, "zunionstore", 2, true));
+    t.add("zinterstore", c -> ZSetAlgebra.algebra(c, "zinterstore", 2, true));
+    t.add("zdiffstore", c -> ZSetAlgebra.algebra(c, "zdiffstore", 2, true));
+    t.add("zunion", c -> ZSetAlgebra.algebra(c, "zunion", 1, false));
+    t.add("zinter", c -> ZSetAlgebra.algebra(c, "zinter", 1, false));
+    t.add("zdiff", c -> ZSetAlgebra.algebra(c, "zdiff", 1, false));
+    t.add("zintercard", ZSetAlgebra::zintercard);
     t.add("zrandmember", ZSetCommands::zrandmember);
     t.add("zscan", ZSetCommands::zscan);
   }
 
-  private static void afterRemove(Call c, Bytes key, ZSetValue z) {
+  static void afterRemove(Call c, Bytes key, ZSetValue z) {
     if (z.size() == 0) {
       c.db().delete(key);
     } else {
@@ -362,341 +357,6 @@ final class ZSetCommands {
       return Replies.integer(out.size());
     }
     return entries(c, result, withScores);
-  }
-
-  private static RespValue pop(Call c, boolean min) {
-    if (c.argc() > 3) {
-      throw RedisError.syntax();
-    }
-    long count = 1;
-    boolean hasCount = c.argc() == 3;
-    if (hasCount) {
-      count = c.longArg(2, "ERR value is out of range, must be positive");
-      if (count < 0) {
-        throw new RedisError("ERR value is out of range, must be positive");
-      }
-    }
-    Bytes key = c.key(1);
-    ZSetValue z = c.lookupWrite(key, ZSetValue.class);
-    if (z == null || count == 0) {
-      return RespArray.EMPTY;
-    }
-    List<ZSetValue.Entry> popped = popEntries(z, min, count);
-    afterRemove(c, key, z);
-    if (c.resp3() && hasCount) {
-      return entries(c, popped, true);
-    }
-    List<RespValue> flat = new ArrayList<>();
-    for (ZSetValue.Entry e : popped) {
-      flat.add(RespBulkString.of(e.member().bytes()));
-      flat.add(new RespDouble(e.score()));
-    }
-    return new RespArray(flat);
-  }
-
-  private static List<ZSetValue.Entry> popEntries(ZSetValue z, boolean min, long count) {
-    List<ZSetValue.Entry> popped = new ArrayList<>();
-    while (popped.size() < count && z.size() > 0) {
-      ZSetValue.Entry e = min ? z.entries().first() : z.entries().last();
-      z.remove(e.member());
-      popped.add(e);
-    }
-    return popped;
-  }
-
-  private static RespValue bpop(Call c, boolean min) {
-    long timeout = ListCommands.timeout(c, c.argc() - 1);
-    List<Bytes> keys = c.keys(1, c.argc() - 1);
-    for (Bytes key : keys) {
-      ZSetValue z = c.lookupWrite(key, ZSetValue.class);
-      if (z != null) {
-        ZSetValue.Entry e = popEntries(z, min, 1).get(0);
-        afterRemove(c, key, z);
-        c.propagateAs(bytes(min ? "ZPOPMIN" : "ZPOPMAX"), key.bytes());
-        return RespArray.of(RespBulkString.of(key.bytes()), RespBulkString.of(e.member().bytes()),
-            new RespDouble(e.score()));
-      }
-    }
-    if (c.inExec()) {
-      return RespNull.ARRAY;
-    }
-    ServerContext server = c.server();
-    int db = c.dbIndex();
-    server.blocking.block(c.session(), db, keys, timeout, RespNull.ARRAY, key -> {
-      if (!(server.keyspace().db(db).get(key) instanceof ZSetValue z)) {
-        return null;
-      }
-      ZSetValue.Entry e = popEntries(z, min, 1).get(0);
-      if (z.size() == 0) {
-        server.keyspace().db(db).delete(key);
-      } else {
-        server.keyModified(db, key);
-      }
-      server.propagate(db, List.of(bytes(min ? "ZPOPMIN" : "ZPOPMAX"), key.bytes()));
-      return RespArray.of(RespBulkString.of(key.bytes()), RespBulkString.of(e.member().bytes()),
-          new RespDouble(e.score()));
-    });
-    return null;
-  }
-
-  private static RespValue zmpop(Call c, int numkeysIndex, boolean blocking) {
-    long timeout = blocking ? ListCommands.timeout(c, 1) : 0;
-    long numkeys = c.longArg(numkeysIndex, "ERR numkeys should be greater than 0");
-    if (numkeys <= 0) {
-      throw new RedisError("ERR numkeys should be greater than 0");
-    }
-    if (numkeys > c.argc() - numkeysIndex - 2) {
-      throw RedisError.syntax();
-    }
-    int whereIndex = numkeysIndex + 1 + (int) numkeys;
-    boolean min;
-    if (c.is(whereIndex, "MIN")) {
-      min = true;
-    } else if (c.is(whereIndex, "MAX")) {
-      min = false;
-    } else {
-      throw RedisError.syntax();
-    }
-    long count = 1;
-    boolean countSeen = false;
-    for (int i = whereIndex + 1; i < c.argc(); i++) {
-      if (c.is(i, "COUNT") && i + 1 < c.argc() && !countSeen) {
-        count = c.longArg(++i, "ERR count should be greater than 0");
-        countSeen = true;
-        if (count <= 0) {
-          throw new RedisError("ERR count should be greater than 0");
-        }
-      } else {
-        throw RedisError.syntax();
-      }
-    }
-    List<Bytes> keys = c.keys(numkeysIndex + 1, whereIndex);
-    ServerContext server = c.server();
-    int db = c.dbIndex();
-    final long n = count;
-    for (Bytes key : keys) {
-      ZSetValue z = c.lookupWrite(key, ZSetValue.class);
-      if (z != null) {
-        return mpopFrom(server, db, key, z, min, n, c);
-      }
-    }
-    if (!blocking || c.inExec()) {
-      return RespNull.ARRAY;
-    }
-    server.blocking.block(c.session(), db, keys, timeout, RespNull.ARRAY, key -> {
-      if (!(server.keyspace().db(db).get(key) instanceof ZSetValue z)) {
-        return null;
-      }
-      return mpopFrom(server, db, key, z, min, n, null);
-    });
-    return null;
-  }
-
-  private static RespValue mpopFrom(ServerContext server, int db, Bytes key, ZSetValue z,
-      boolean min, long count, Call c) {
-    List<ZSetValue.Entry> popped = popEntries(z, min, count);
-    if (z.size() == 0) {
-      server.keyspace().db(db).delete(key);
-    } else {
-      server.keyModified(db, key);
-    }
-    byte[][] prop = {bytes(min ? "ZPOPMIN" : "ZPOPMAX"), key.bytes(), Numbers.format(popped.size())};
-    if (c != null) {
-      c.propagateAs(prop);
-    } else {
-      server.propagate(db, java.util.Arrays.asList(prop));
-    }
-    List<RespValue> pairs = new ArrayList<>();
-    for (ZSetValue.Entry e : popped) {
-      pairs.add(RespArray.of(RespBulkString.of(e.member().bytes()), new RespDouble(e.score())));
-    }
-    return RespArray.of(RespBulkString.of(key.bytes()), new RespArray(pairs));
-  }
-
-  /** ZUNION/ZINTER/ZDIFF and their STORE forms. */
-  private static RespValue algebra(Call c, String name, int numkeysIndex, boolean store) {
-    long numkeys = c.longArg(numkeysIndex);
-    if (numkeys <= 0) {
-      throw new RedisError("ERR at least 1 input key is needed for '" + name + "' command");
-    }
-    if (numkeys > c.argc() - numkeysIndex - 1) {
-      throw RedisError.syntax();
-    }
-    int n = (int) numkeys;
-    double[] weights = new double[n];
-    java.util.Arrays.fill(weights, 1);
-    String aggregate = "SUM";
-    boolean withScores = false;
-    boolean diff = name.startsWith("zdiff");
-    boolean inter = name.startsWith("zinter");
-    for (int i = numkeysIndex + 1 + n; i < c.argc(); i++) {
-      if (!diff && c.is(i, "WEIGHTS") && i + n < c.argc()) {
-        for (int j = 0; j < n; j++) {
-          Double w = Numbers.parseDouble(c.arg(i + 1 + j));
-          if (w == null) {
-            throw new RedisError("ERR weight value is not a float");
-          }
-          weights[j] = w;
-        }
-        i += n;
-      } else if (!diff && c.is(i, "AGGREGATE") && i + 1 < c.argc()) {
-        aggregate = c.option(++i);
-        if (!aggregate.equals("SUM") && !aggregate.equals("MIN") && !aggregate.equals("MAX")) {
-          throw RedisError.syntax();
-        }
-      } else if (!store && c.is(i, "WITHSCORES")) {
-        withScores = true;
-      } else {
-        throw RedisError.syntax();
-      }
-    }
-    List<Map<Bytes, Double>> inputs = new ArrayList<>();
-    for (int j = 0; j < n; j++) {
-      Bytes k = c.key(numkeysIndex + 1 + j);
-      RedisValue v = store ? c.lookupWrite(k, RedisValue.class) : c.read(k);
-      if (v == null) {
-        inputs.add(null);
-      } else if (v instanceof ZSetValue z) {
-        inputs.add(z.scores());
-      } else if (v instanceof SetValue s) {
-        Map<Bytes, Double> m = new LinkedHashMap<>();
-        for (Bytes b : s.ordered()) {
-          m.put(b, 1.0);
-        }
-        inputs.add(m);
-      } else {
-        throw RedisError.wrongType();
-      }
-    }
-    Map<Bytes, Double> acc = new LinkedHashMap<>();
-    if (diff) {
-      if (inputs.get(0) != null) {
-        for (Map.Entry<Bytes, Double> e : inputs.get(0).entrySet()) {
-          boolean elsewhere = false;
-          for (int j = 1; j < n && !elsewhere; j++) {
-            elsewhere = inputs.get(j) != null && inputs.get(j).containsKey(e.getKey());
-          }
-          if (!elsewhere) {
-            acc.put(e.getKey(), e.getValue());
-          }
-        }
-      }
-    } else if (inter) {
-      boolean anyMissing = inputs.contains(null);
-      if (!anyMissing) {
-        for (Map.Entry<Bytes, Double> e : inputs.get(0).entrySet()) {
-          double score = weighted(e.getValue(), weights[0]);
-          boolean all = true;
-          for (int j = 1; j < n && all; j++) {
-            Double other = inputs.get(j).get(e.getKey());
-            if (other == null) {
-              all = false;
-            } else {
-              score = combine(aggregate, score, weighted(other, weights[j]));
-            }
-          }
-          if (all) {
-            acc.put(e.getKey(), score);
-          }
-        }
-      }
-    } else {
-      for (int j = 0; j < n; j++) {
-        if (inputs.get(j) == null) {
-          continue;
-        }
-        for (Map.Entry<Bytes, Double> e : inputs.get(j).entrySet()) {
-          double w = weighted(e.getValue(), weights[j]);
-          Double cur = acc.get(e.getKey());
-          acc.put(e.getKey(), cur == null ? w : combine(aggregate, cur, w));
-        }
-      }
-    }
-    ZSetValue result = new ZSetValue();
-    for (Map.Entry<Bytes, Double> e : acc.entrySet()) {
-      result.put(e.getKey(), e.getValue(), c.server());
-    }
-    if (store) {
-      Bytes dst = c.key(1);
-      if (result.size() == 0) {
-        c.db().delete(dst);
-      } else {
-        c.db().put(dst, result, false);
-      }
-      return Replies.integer(result.size());
-    }
-    return entries(c, new ArrayList<>(result.entries()), withScores);
-  }
-
-  private static double weighted(double score, double weight) {
-    double r = score * weight;
-    return Double.isNaN(r) ? 0 : r;
-  }
-
-  private static double combine(String aggregate, double a, double b) {
-    switch (aggregate) {
-      case "MIN":
-        return Math.min(a, b);
-      case "MAX":
-        return Math.max(a, b);
-      default: {
-        double r = a + b;
-        return Double.isNaN(r) ? 0 : r;
-      }
-    }
-  }
-
-  private static RespValue zintercard(Call c) {
-    long numkeys = c.longArg(1);
-    if (numkeys <= 0) {
-      throw new RedisError("ERR at least 1 input key is needed for 'zintercard' command");
-    }
-    if (numkeys > c.argc() - 2) {
-      throw new RedisError("ERR Number of keys can't be greater than number of args");
-    }
-    long limit = 0;
-    for (int i = 2 + (int) numkeys; i < c.argc(); i++) {
-      if (c.is(i, "LIMIT") && i + 1 < c.argc()) {
-        limit = c.longArg(++i, "ERR LIMIT can't be negative");
-        if (limit < 0) {
-          throw new RedisError("ERR LIMIT can't be negative");
-        }
-      } else {
-        throw RedisError.syntax();
-      }
-    }
-    List<Map<Bytes, Double>> inputs = new ArrayList<>();
-    for (int j = 0; j < numkeys; j++) {
-      RedisValue v = c.read(c.key(2 + j));
-      if (v == null) {
-        return RespInteger.ZERO;
-      }
-      if (v instanceof ZSetValue z) {
-        inputs.add(z.scores());
-      } else if (v instanceof SetValue s) {
-        Map<Bytes, Double> m = new LinkedHashMap<>();
-        for (Bytes b : s.members()) {
-          m.put(b, 1.0);
-        }
-        inputs.add(m);
-      } else {
-        throw RedisError.wrongType();
-      }
-    }
-    long count = 0;
-    for (Bytes m : inputs.get(0).keySet()) {
-      boolean all = true;
-      for (int j = 1; j < inputs.size() && all; j++) {
-        all = inputs.get(j).containsKey(m);
-      }
-      if (all) {
-        count++;
-        if (limit > 0 && count >= limit) {
-          break;
-        }
-      }
-    }
-    return Replies.integer(count);
   }
 
   private static RespValue zrandmember(Call c) {
