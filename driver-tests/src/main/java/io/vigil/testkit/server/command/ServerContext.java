@@ -71,7 +71,6 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     long rejectedConnections;
     long unexpectedErrors;
     long totalErrorReplies;
-    long expiredStaleKeys;
   }
 
   /** Commands-per-second samples, Redis's {@code trackInstantaneousMetric} (16 samples). */

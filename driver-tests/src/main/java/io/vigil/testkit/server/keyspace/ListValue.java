@@ -1,7 +1,5 @@
 package io.vigil.testkit.server.keyspace;
 
-import java.util.Arrays;
-
 /**
  * A list value: a circular array of elements with O(1) push/pop at both ends and O(1) index
  * access. Encoding answers {@code quicklist}, as Redis 7.0 does for every list.
@@ -126,6 +124,6 @@ public final class ListValue implements RedisValue {
 
   @Override
   public String toString() {
-    return "ListValue[size=" + size + "]" + Arrays.hashCode(items);
+    return "ListValue[size=" + size + "]";
   }
 }
