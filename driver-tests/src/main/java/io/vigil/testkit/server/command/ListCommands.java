@@ -33,22 +33,22 @@ final class ListCommands {
       return Replies.integer(l == null ? 0 : l.size());
     });
     t.add("lindex", c -> {
-      long index = c.longArg(2);
-      var l = c.read(c.key(1), ListValue.class);
+      var l = c.read(c.key(1), ListValue.class); // Redis looks the key up before the index
       if (l == null) {
         return RespNull.BULK;
       }
+      long index = c.longArg(2);
       if (index < 0) {
         index += l.size();
       }
       return index < 0 || index >= l.size() ? RespNull.BULK : Replies.bulk(l.get((int) index));
     });
     t.add("lset", c -> {
-      long index = c.longArg(2);
       var l = c.lookupWrite(c.key(1), ListValue.class);
       if (l == null) {
         throw new RedisError("ERR no such key");
       }
+      long index = c.longArg(2);
       if (index < 0) {
         index += l.size();
       }

@@ -177,8 +177,11 @@ final class SetCommands {
     Bytes to = c.key(2);
     Bytes member = c.key(3);
     SetValue src = c.lookupWrite(from, SetValue.class);
+    if (src == null) {
+      return RespInteger.ZERO; // Redis answers 0 before looking at the destination's type
+    }
     SetValue dst = c.lookupWrite(to, SetValue.class);
-    if (src == null || !src.contains(member)) {
+    if (!src.contains(member)) {
       return RespInteger.ZERO;
     }
     if (from.equals(to)) {

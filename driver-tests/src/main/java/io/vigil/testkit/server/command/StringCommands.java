@@ -345,7 +345,7 @@ final class StringCommands {
       throw new RedisError(RedisError.NOT_FLOAT);
     }
     byte[] result = Numbers.formatHuman(Numbers.toLongDouble(cur.add(by)));
-    c.db().put(key, StringValue.of(result), true);
+    c.db().put(key, StringValue.ofPlain(result), true);
     c.propagateAs(bytes("SET"), c.arg(1), result, bytes("KEEPTTL"));
     return Replies.bulk(result);
   }

@@ -170,10 +170,12 @@ final class ZSetAlgebra {
       }
     }
     List<Map<Bytes, Double>> inputs = new ArrayList<>();
+    boolean anyMissing = false;
     for (int j = 0; j < numkeys; j++) {
       RedisValue v = c.read(c.key(2 + j));
       if (v == null) {
-        return RespInteger.ZERO;
+        anyMissing = true; // still check the other keys' types first, as Redis does
+        continue;
       }
       if (v instanceof ZSetValue z) {
         inputs.add(z.scores());
@@ -186,6 +188,9 @@ final class ZSetAlgebra {
       } else {
         throw RedisError.wrongType();
       }
+    }
+    if (anyMissing) {
+      return RespInteger.ZERO;
     }
     long count = 0;
     for (Bytes m : inputs.get(0).keySet()) {

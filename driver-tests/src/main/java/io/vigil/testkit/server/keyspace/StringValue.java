@@ -5,23 +5,37 @@ public final class StringValue implements RedisValue {
 
   private static final int EMBSTR_LIMIT = 44;
 
+  /** How Redis created the object, which decides what OBJECT ENCODING reports. */
+  private enum Kind {
+    /** {@code tryObjectEncoding}: int when it is one, else embstr or raw by length (SET...). */
+    ENCODED,
+    /** {@code createStringObject}: embstr or raw by length, never int (INCRBYFLOAT). */
+    PLAIN,
+    /** A modified copy: always raw (APPEND, SETRANGE). */
+    RAW
+  }
+
   private final byte[] bytes;
-  /** True when built by APPEND/SETRANGE, which Redis always stores raw. */
-  private final boolean raw;
+  private final Kind kind;
 
-  private StringValue(byte[] bytes, boolean raw) {
+  private StringValue(byte[] bytes, Kind kind) {
     this.bytes = bytes;
-    this.raw = raw;
+    this.kind = kind;
   }
 
-  /** A string as SET stores it. */
+  /** A string as SET stores it (integer-encoded when it is an integer). */
   public static StringValue of(byte[] bytes) {
-    return new StringValue(bytes, false);
+    return new StringValue(bytes, Kind.ENCODED);
   }
 
-  /** A string as APPEND and SETRANGE store it (encoding raw unless it is an integer). */
+  /** A string as INCRBYFLOAT stores it (embstr or raw, never int). */
+  public static StringValue ofPlain(byte[] bytes) {
+    return new StringValue(bytes, Kind.PLAIN);
+  }
+
+  /** A string as APPEND and SETRANGE leave it (always raw). */
   public static StringValue ofRaw(byte[] bytes) {
-    return new StringValue(bytes, true);
+    return new StringValue(bytes, Kind.RAW);
   }
 
   /** The bytes (not a copy; do not modify). */
@@ -36,10 +50,13 @@ public final class StringValue implements RedisValue {
 
   @Override
   public String encoding() {
-    if (bytes.length <= 20 && Numbers.parseLong(bytes) != null) {
+    if (kind == Kind.RAW) {
+      return "raw";
+    }
+    if (kind == Kind.ENCODED && bytes.length <= 20 && Numbers.parseLong(bytes) != null) {
       return "int";
     }
-    return !raw && bytes.length <= EMBSTR_LIMIT ? "embstr" : "raw";
+    return bytes.length <= EMBSTR_LIMIT ? "embstr" : "raw";
   }
 
   @Override
