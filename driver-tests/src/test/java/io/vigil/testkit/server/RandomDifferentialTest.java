@@ -188,7 +188,7 @@ class RandomDifferentialTest {
 
   @Test
   void randomCommandSequencesAnswerLikeRedis() {
-    for (long seed = SEED; seed < SEED + 3; seed++) {
+    for (long seed = SEED; seed < SEED + 5; seed++) {
       run(seed);
     }
   }
