@@ -124,7 +124,7 @@ class RandomDifferentialTest {
   }
 
   private static String[] more(Random r) {
-    switch (r.nextInt(52)) {
+    switch (r.nextInt(60)) {
       case 0: return new String[] {"SETNX", key(r), member(r)};
       case 1: return new String[] {"GETSET", key(r), member(r)};
       case 2: return new String[] {"MSET", key(r), member(r), key(r), member(r)};
@@ -182,24 +182,43 @@ class RandomDifferentialTest {
       case 48: return new String[] {"LPUSHX", key(r), member(r)};
       case 49: return new String[] {"ZUNION", "2", key(r), key(r), "WITHSCORES"};
       case 50: return new String[] {"SETEX", key(r), num(r), member(r)};
-      default: return new String[] {"BLMOVE", key(r), key(r), side(r), side(r), "0.001"};
+      case 51: return new String[] {"BLMOVE", key(r), key(r), side(r), side(r), "0.001"};
+      case 52: return new String[] {"BLPOP", key(r), key(r), "0.001"};
+      case 53: return new String[] {"BZPOPMAX", key(r), "0.001"};
+      case 54: return new String[] {"ZRANGE", key(r), "(" + num(r), "+inf", "BYSCORE", "LIMIT", "0", "2", "WITHSCORES"};
+      case 55: return new String[] {"ZRANGE", key(r), "+", "[" + member(r), "BYLEX", "REV"};
+      case 56: return new String[] {"HRANDFIELD", key(r), "-0"};
+      case 57: return new String[] {"LPOP", key(r), "0"};
+      case 58: return new String[] {"SMEMBERS", key(r)};
+      default: return new String[] {"ZSCAN", key(r), "0"};
     }
   }
 
   @Test
   void randomCommandSequencesAnswerLikeRedis() {
     for (long seed = SEED; seed < SEED + 5; seed++) {
-      run(seed);
+      run(seed, false);
     }
   }
 
-  private void run(long seed) {
+  @Test
+  void randomCommandSequencesAnswerLikeRedisOverResp3() {
+    for (long seed = SEED + 100; seed < SEED + 103; seed++) {
+      run(seed, true);
+    }
+  }
+
+  private void run(long seed, boolean resp3) {
     Random random = new Random(seed);
     List<String> mismatches = new ArrayList<>();
     try (RespTestClient real = new RespTestClient(redis.address());
         RespTestClient java = new RespTestClient(vigil.address())) {
       real.call("FLUSHALL");
       java.call("FLUSHALL");
+      if (resp3) {
+        real.call("HELLO", "3");
+        java.call("HELLO", "3");
+      }
       for (int i = 0; i < COMMANDS && mismatches.size() < 10; i++) {
         String[] command = next(random);
         RespValue expected = real.call(command);

@@ -195,6 +195,9 @@ final class HashCommands {
   }
 
   private static RespValue hrandfield(Call c) {
+    if (c.argc() >= 3) {
+      c.longArg(2); // Redis parses the count before it looks the key up
+    }
     HashValue h = c.read(c.key(1), HashValue.class);
     if (c.argc() == 2) {
       if (h == null) {

@@ -157,6 +157,9 @@ final class SetCommands {
     if (c.argc() > 3) {
       throw RedisError.syntax();
     }
+    if (c.argc() == 3) {
+      c.longArg(2); // Redis parses the count before it looks the key up
+    }
     SetValue s = c.read(c.key(1), SetValue.class);
     if (c.argc() == 2) {
       if (s == null) {

@@ -360,6 +360,9 @@ final class ZSetCommands {
   }
 
   private static RespValue zrandmember(Call c) {
+    if (c.argc() >= 3) {
+      c.longArg(2); // Redis parses the count before it looks the key up
+    }
     ZSetValue z = c.read(c.key(1), ZSetValue.class);
     if (c.argc() == 2) {
       if (z == null) {
