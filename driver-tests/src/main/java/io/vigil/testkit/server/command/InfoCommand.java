@@ -1,0 +1,276 @@
+package io.vigil.testkit.server.command;
+
+import io.vigil.resp.RespValue;
+import io.vigil.resp.RespVerbatimString;
+import io.vigil.resp.RespVersion;
+import io.vigil.testkit.server.keyspace.Database;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** INFO, with Redis 7.0's section and field names, in Redis's order. */
+final class InfoCommand {
+
+  /** The Redis version this server behaves as. */
+  static final String VERSION = "7.0.15";
+
+  private static final List<String> DEFAULT = List.of("server", "clients", "memory", "persistence",
+      "stats", "replication", "cpu", "modules", "errorstats", "cluster", "keyspace");
+
+  private InfoCommand() {}
+
+  static void install(CommandTable t) {
+    t.add("info", InfoCommand::info);
+  }
+
+  private static RespValue info(Call c) {
+    Set<String> sections = new LinkedHashSet<>();
+    if (c.argc() == 1) {
+      sections.addAll(DEFAULT);
+    }
+    for (int i = 1; i < c.argc(); i++) {
+      String s = c.str(i).toLowerCase(Locale.ROOT);
+      if (s.equals("default")) {
+        sections.addAll(DEFAULT);
+      } else if (s.equals("all") || s.equals("everything")) {
+        sections.addAll(DEFAULT);
+        sections.add("commandstats");
+      } else {
+        sections.add(s);
+      }
+    }
+    String text = render(c.server(), sections);
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    return c.connection().version() == RespVersion.RESP3 ? RespVerbatimString.of("txt", b) : Replies.bulk(b);
+  }
+
+  static String render(ServerContext s, Set<String> sections) {
+    StringBuilder sb = new StringBuilder();
+    for (String section : List.of("server", "clients", "memory", "persistence", "stats",
+        "replication", "cpu", "modules", "errorstats", "cluster", "keyspace")) {
+      if (!sections.contains(section)) {
+        continue;
+      }
+      if (sb.length() > 0) {
+        sb.append("\r\n");
+      }
+      switch (section) {
+        case "server": server(s, sb); break;
+        case "clients": clients(s, sb); break;
+        case "memory": memory(s, sb); break;
+        case "persistence": persistence(s, sb); break;
+        case "stats": stats(s, sb); break;
+        case "replication": replication(s, sb); break;
+        case "cpu": cpu(sb); break;
+        case "modules": sb.append("# Modules\r\n"); break;
+        case "errorstats": sb.append("# Errorstats\r\n"); break;
+        case "cluster": sb.append("# Cluster\r\ncluster_enabled:0\r\n"); break;
+        default: keyspace(s, sb); break;
+      }
+    }
+    return sb.toString();
+  }
+
+  private static void field(StringBuilder sb, String name, Object value) {
+    sb.append(name).append(':').append(value).append("\r\n");
+  }
+
+  private static void server(ServerContext s, StringBuilder sb) {
+    long uptime = (System.currentTimeMillis() - s.startMillis()) / 1000;
+    sb.append("# Server\r\n");
+    field(sb, "redis_version", VERSION);
+    field(sb, "redis_git_sha1", "00000000");
+    field(sb, "redis_git_dirty", 0);
+    field(sb, "redis_build_id", "0000000000000000");
+    field(sb, "redis_mode", "standalone");
+    field(sb, "os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+        + System.getProperty("os.arch"));
+    field(sb, "arch_bits", System.getProperty("os.arch").contains("64") ? 64 : 32);
+    field(sb, "monotonic_clock", "POSIX clock_gettime");
+    field(sb, "multiplexing_api", "epoll");
+    field(sb, "atomicvar_api", "c11-builtin");
+    field(sb, "gcc_version", "0.0.0");
+    field(sb, "process_id", ProcessHandle.current().pid());
+    field(sb, "process_supervised", "no");
+    field(sb, "run_id", s.runId());
+    field(sb, "tcp_port", s.tcpPort);
+    field(sb, "server_time_usec", s.now() * 1000);
+    field(sb, "uptime_in_seconds", uptime);
+    field(sb, "uptime_in_days", uptime / 86400);
+    field(sb, "hz", s.config().get("hz"));
+    field(sb, "configured_hz", s.config().get("hz"));
+    field(sb, "lru_clock", (s.now() / 1000) & ((1 << 24) - 1));
+    field(sb, "executable", "java");
+    field(sb, "config_file", s.config().file() == null ? "" : s.config().file());
+    field(sb, "io_threads_active", 0);
+  }
+
+  private static void clients(ServerContext s, StringBuilder sb) {
+    sb.append("# Clients\r\n");
+    field(sb, "connected_clients", s.connections().size());
+    field(sb, "cluster_connections", 0);
+    field(sb, "maxclients", s.config().get("maxclients"));
+    field(sb, "client_recent_max_input_buffer", 0);
+    field(sb, "client_recent_max_output_buffer", 0);
+    field(sb, "blocked_clients", s.blocking.blockedClients());
+    field(sb, "tracking_clients", 0);
+    field(sb, "clients_in_timeout_table", s.blocking.blockedClients());
+  }
+
+  static long rss() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (Exception e) {
+      // not Linux: fall through
+    }
+    return Runtime.getRuntime().totalMemory();
+  }
+
+  private static String human(long bytes) {
+    if (bytes < 1024) {
+      return bytes + "B";
+    }
+    String[] units = {"K", "M", "G", "T"};
+    double v = bytes;
+    int u = -1;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    return String.format(Locale.ROOT, "%.2f%s", v, units[u]);
+  }
+
+  private static void memory(ServerContext s, StringBuilder sb) {
+    Runtime rt = Runtime.getRuntime();
+    long used = rt.totalMemory() - rt.freeMemory();
+    long rss = rss();
+    long max = s.config().getLong("maxmemory");
+    sb.append("# Memory\r\n");
+    field(sb, "used_memory", used);
+    field(sb, "used_memory_human", human(used));
+    field(sb, "used_memory_rss", rss);
+    field(sb, "used_memory_rss_human", human(rss));
+    field(sb, "used_memory_peak", used);
+    field(sb, "used_memory_peak_human", human(used));
+    field(sb, "used_memory_peak_perc", "100.00%");
+    field(sb, "used_memory_overhead", 0);
+    field(sb, "used_memory_startup", 0);
+    field(sb, "used_memory_dataset", used);
+    field(sb, "used_memory_dataset_perc", "100.00%");
+    field(sb, "total_system_memory", rt.maxMemory());
+    field(sb, "total_system_memory_human", human(rt.maxMemory()));
+    field(sb, "used_memory_lua", 0);
+    field(sb, "used_memory_scripts", 0);
+    field(sb, "number_of_cached_scripts", 0);
+    field(sb, "maxmemory", max);
+    field(sb, "maxmemory_human", human(max));
+    field(sb, "maxmemory_policy", s.config().get("maxmemory-policy"));
+    field(sb, "mem_fragmentation_ratio", String.format(Locale.ROOT, "%.2f", used == 0 ? 1.0 : (double) rss / used));
+    field(sb, "mem_allocator", "jvm");
+    field(sb, "lazyfree_pending_objects", 0);
+    field(sb, "lazyfreed_objects", 0);
+  }
+
+  private static void persistence(ServerContext s, StringBuilder sb) {
+    sb.append("# Persistence\r\n");
+    field(sb, "loading", 0);
+    field(sb, "async_loading", 0);
+    field(sb, "rdb_changes_since_last_save", s.dirty());
+    field(sb, "rdb_bgsave_in_progress", 0);
+    field(sb, "rdb_last_save_time", s.lastSaveSeconds());
+    field(sb, "rdb_last_bgsave_status", "ok");
+    field(sb, "rdb_last_bgsave_time_sec", -1);
+    field(sb, "rdb_current_bgsave_time_sec", -1);
+    field(sb, "rdb_saves", 0);
+    field(sb, "aof_enabled", s.config().getBool("appendonly") ? 1 : 0);
+    field(sb, "aof_rewrite_in_progress", 0);
+    field(sb, "aof_rewrite_scheduled", 0);
+    field(sb, "aof_last_rewrite_time_sec", -1);
+    field(sb, "aof_current_rewrite_time_sec", -1);
+    field(sb, "aof_last_bgrewrite_status", "ok");
+    field(sb, "aof_rewrites", 0);
+    field(sb, "aof_last_write_status", "ok");
+  }
+
+  private static void stats(ServerContext s, StringBuilder sb) {
+    ServerContext.Stats st = s.stats;
+    sb.append("# Stats\r\n");
+    field(sb, "total_connections_received", s.network().totalConnections());
+    field(sb, "total_commands_processed", st.commands);
+    field(sb, "instantaneous_ops_per_sec", s.instantaneousOps());
+    field(sb, "total_net_input_bytes", s.network().inputBytes());
+    field(sb, "total_net_output_bytes", s.network().outputBytes());
+    field(sb, "instantaneous_input_kbps", "0.00");
+    field(sb, "instantaneous_output_kbps", "0.00");
+    field(sb, "rejected_connections", st.rejectedConnections);
+    field(sb, "sync_full", 0);
+    field(sb, "sync_partial_ok", 0);
+    field(sb, "sync_partial_err", 0);
+    field(sb, "expired_keys", s.keyspace().expiredKeys());
+    field(sb, "expired_stale_perc", "0.00");
+    field(sb, "expired_time_cap_reached_count", 0);
+    field(sb, "evicted_keys", 0);
+    field(sb, "evicted_clients", 0);
+    field(sb, "keyspace_hits", st.keyspaceHits);
+    field(sb, "keyspace_misses", st.keyspaceMisses);
+    field(sb, "pubsub_channels", s.pubsub().channelCount());
+    field(sb, "pubsub_patterns", s.pubsub().numpat());
+    field(sb, "pubsubshard_channels", 0);
+    field(sb, "latest_fork_usec", 0);
+    field(sb, "total_forks", 0);
+    field(sb, "unexpected_error_replies", st.unexpectedErrors);
+    field(sb, "total_error_replies", st.totalErrorReplies);
+    field(sb, "total_reads_processed", st.commands);
+    field(sb, "total_writes_processed", st.commands);
+  }
+
+  private static void replication(ServerContext s, StringBuilder sb) {
+    sb.append("# Replication\r\n");
+    field(sb, "role", "master");
+    field(sb, "connected_slaves", 0);
+    field(sb, "master_failover_state", "no-failover");
+    field(sb, "master_replid", s.replId());
+    field(sb, "master_replid2", "0000000000000000000000000000000000000000");
+    field(sb, "master_repl_offset", 0);
+    field(sb, "second_repl_offset", -1);
+    field(sb, "repl_backlog_active", 0);
+    field(sb, "repl_backlog_size", s.config().get("repl-backlog-size"));
+    field(sb, "repl_backlog_first_byte_offset", 0);
+    field(sb, "repl_backlog_histlen", 0);
+  }
+
+  private static void cpu(StringBuilder sb) {
+    double total = 0;
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+      total = sun.getProcessCpuTime() / 1e9;
+    }
+    sb.append("# CPU\r\n");
+    field(sb, "used_cpu_sys", String.format(Locale.ROOT, "%.6f", total / 3));
+    field(sb, "used_cpu_user", String.format(Locale.ROOT, "%.6f", total * 2 / 3));
+    field(sb, "used_cpu_sys_children", "0.000000");
+    field(sb, "used_cpu_user_children", "0.000000");
+    field(sb, "used_cpu_sys_main_thread", String.format(Locale.ROOT, "%.6f", total / 3));
+    field(sb, "used_cpu_user_main_thread", String.format(Locale.ROOT, "%.6f", total * 2 / 3));
+  }
+
+  private static void keyspace(ServerContext s, StringBuilder sb) {
+    sb.append("# Keyspace\r\n");
+    for (int i = 0; i < s.keyspace().count(); i++) {
+      Database db = s.keyspace().db(i);
+      if (db.size() > 0) {
+        sb.append("db").append(i).append(":keys=").append(db.size()).append(",expires=")
+            .append(db.expiresSize()).append(",avg_ttl=0\r\n");
+      }
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package io.vigil.testkit.server.command;
+
+import io.vigil.resp.RespArray;
+import io.vigil.resp.RespBulkString;
+import io.vigil.resp.RespError;
+import io.vigil.resp.RespInteger;
+import io.vigil.resp.RespSimpleString;
+import io.vigil.resp.RespValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Server commands: ROLE, TIME, LASTSAVE, FLUSHDB/FLUSHALL, DEBUG, SHUTDOWN, SLOWLOG, MONITOR,
+ * WAIT, SAVE/BGSAVE, REPLICAOF, and the scripting family (answered with a clear error).
+ */
+final class ServerCommands {
+
+  private static final String NO_PERSISTENCE =
+      "ERR persistence (RDB/AOF) is not available in this server yet";
+  private static final String NO_SCRIPTING = "ERR scripting is not supported by this server: "
+      + "there is no maintained embeddable Lua for the JVM; run such tests against redis-server";
+
+  private ServerCommands() {}
+
+  static void install(CommandTable t) {
+    t.add("role", c -> RespArray.of(RespBulkString.of("master"), RespInteger.ZERO, RespArray.EMPTY));
+    t.add("time", c -> {
+      long micros = c.server().now() * 1000 + (System.nanoTime() / 1000) % 1000;
+      return Replies.strings(Long.toString(micros / 1_000_000), Long.toString(micros % 1_000_000));
+    });
+    t.add("lastsave", c -> Replies.integer(c.server().lastSaveSeconds()));
+    t.add("flushdb", c -> {
+      flushOption(c);
+      c.db().clear();
+      c.server().addDirty(1);
+      return RespSimpleString.OK;
+    });
+    t.add("flushall", c -> {
+      flushOption(c);
+      for (int i = 0; i < c.server().keyspace().count(); i++) {
+        c.server().keyspace().db(i).clear();
+      }
+      c.server().addDirty(1);
+      return RespSimpleString.OK;
+    });
+    t.add("debug", ServerCommands::debug);
+    t.add("shutdown", ServerCommands::shutdown);
+    t.add("slowlog|get", c -> {
+      long count = c.argc() == 3 ? c.longArg(2, "ERR count should be greater than or equal to -1") : 10;
+      if (count < -1) {
+        throw new RedisError("ERR count should be greater than or equal to -1");
+      }
+      List<RespValue> out = new ArrayList<>();
+      for (SlowLog.Entry e : c.server().slowlog.entries) {
+        if (count != -1 && out.size() >= count) {
+          break;
+        }
+        List<RespValue> args = new ArrayList<>();
+        for (byte[] a : e.argv()) {
+          args.add(RespBulkString.of(a));
+        }
+        out.add(RespArray.of(RespInteger.of(e.id()), RespInteger.of(e.timestampSeconds()),
+            RespInteger.of(e.micros()), new RespArray(args), RespBulkString.of(e.addr()),
+            RespBulkString.of(e.name())));
+      }
+      return new RespArray(out);
+    });
+    t.add("slowlog|len", c -> Replies.integer(c.server().slowlog.entries.size()));
+    t.add("slowlog|reset", c -> {
+      c.server().slowlog.reset();
+      return RespSimpleString.OK;
+    });
+    t.add("slowlog|help", c -> Replies.strings(
+        "SLOWLOG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+        "GET [<count>]", "    Return top <count> entries from the slowlog (default: 10, -1 mean all).",
+        "    Entries are made of:", "    id, timestamp, time in microseconds, arguments array, client IP and port,",
+        "    client name", "LEN", "    Return the length of the slowlog.", "RESET",
+        "    Reset the slowlog.", "HELP", "    Print this help."));
+    t.add("monitor", c -> {
+      ClientSession s = c.session();
+      if (!s.monitor) {
+        s.monitor = true;
+        c.server().monitors.add(s);
+      }
+      return RespSimpleString.OK;
+    });
+    t.add("wait", ServerCommands::waitCommand);
+    t.add("save", c -> new RespError(NO_PERSISTENCE, false));
+    t.add("bgsave", c -> new RespError(NO_PERSISTENCE, false));
+    t.add("bgrewriteaof", c -> new RespError(NO_PERSISTENCE, false));
+    t.add("replicaof", ServerCommands::replicaof);
+    t.add("slaveof", ServerCommands::replicaof);
+    for (String name : List.of("eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro")) {
+      t.add(name, c -> new RespError(NO_SCRIPTING, false));
+    }
+    for (String name : List.of("script|load", "script|exists", "script|flush", "script|kill",
+        "function|load", "function|list", "function|flush", "function|delete")) {
+      t.add(name, c -> new RespError(NO_SCRIPTING, false));
+    }
+  }
+
+  private static void flushOption(Call c) {
+    if (c.argc() > 2 || (c.argc() == 2 && !c.is(1, "ASYNC") && !c.is(1, "SYNC"))) {
+      throw RedisError.syntax();
+    }
+  }
+
+  private static RespValue replicaof(Call c) {
+    if (c.is(1, "NO") && c.is(2, "ONE")) {
+      c.server().log().notice("MASTER MODE enabled (user request from '" + c.connection() + "')");
+      return RespSimpleString.OK;
+    }
+    c.longArg(2, "ERR Invalid master port");
+    throw new RedisError("ERR replication is not available in this server yet; REPLICAOF NO ONE is accepted");
+  }
+
+  private static RespValue waitCommand(Call c) {
+    long replicas = c.longArg(1);
+    long timeout = c.longArg(2, "ERR timeout is not an integer or out of range");
+    if (timeout < 0) {
+      throw new RedisError("ERR timeout is negative");
+    }
+    if (replicas <= 0 || c.inExec()) {
+      return RespInteger.ZERO;
+    }
+    // No replicas: like Redis, WAIT blocks until its timeout (forever when 0) and answers 0.
+    c.server().blocking.block(c.session(), c.dbIndex(), List.of(), timeout, RespInteger.ZERO, k -> null);
+    return null;
+  }
+
+  private static RespValue debug(Call c) {
+    String allowed = c.server().config().get("enable-debug-command");
+    boolean local = c.connection().remoteAddress() != null
+        && c.connection().remoteAddress().getAddress().isLoopbackAddress();
+    if (!"yes".equals(allowed) && !("local".equals(allowed) && local)) {
+      throw new RedisError("ERR DEBUG command not allowed. If the enable-debug-command option is "
+          + "set to \"local\", you can run it from a local connection, otherwise you need to set "
+          + "this option in the configuration file, and then restart the server.");
+    }
+    String sub = c.option(1);
+    switch (sub) {
+      case "SLEEP": {
+        if (c.argc() != 3) {
+          throw RedisError.syntax();
+        }
+        double seconds = c.doubleArg(2);
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        // DEBUG SLEEP blocks the whole server on purpose, as in Redis.
+        while (System.nanoTime() < deadline) {
+          LockSupport.parkNanos(deadline - System.nanoTime());
+        }
+        return RespSimpleString.OK;
+      }
+      case "SET-ACTIVE-EXPIRE":
+        if (c.argc() != 3) {
+          throw RedisError.syntax();
+        }
+        c.server().activeExpire = c.longArg(2) != 0;
+        return RespSimpleString.OK;
+      case "OBJECT": {
+        if (c.argc() != 3) {
+          throw RedisError.syntax();
+        }
+        var v = c.db().get(c.key(2));
+        if (v == null) {
+          throw new RedisError("ERR no such key");
+        }
+        return RespSimpleString.of("Value at:0x0 refcount:1 encoding:" + v.encoding()
+            + " serializedlength:0 lru:0 lru_seconds_idle:0");
+      }
+      case "RELOAD":
+        throw new RedisError(NO_PERSISTENCE);
+      case "HELP":
+        return Replies.strings("DEBUG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+            "OBJECT <key>", "SLEEP <seconds>", "SET-ACTIVE-EXPIRE <0|1>", "HELP");
+      default:
+        throw new RedisError("ERR unknown subcommand '" + c.str(1) + "'. Try DEBUG HELP.");
+    }
+  }
+
+  private static RespValue shutdown(Call c) {
+    for (int i = 1; i < c.argc(); i++) {
+      String o = c.option(i);
+      if (!o.equals("NOSAVE") && !o.equals("SAVE") && !o.equals("NOW") && !o.equals("FORCE")
+          && !o.equals("ABORT")) {
+        throw RedisError.syntax();
+      }
+      if (o.equals("ABORT")) {
+        throw new RedisError("ERR No shutdown in progress.");
+      }
+    }
+    ServerContext s = c.server();
+    s.log().warning("User requested shutdown...");
+    s.log().notice("Redis is now ready to exit, bye bye...");
+    // Redis closes the connection without a reply on success.
+    c.connection().close();
+    s.eventLoop().schedule(s.shutdownHook(), 0, TimeUnit.MILLISECONDS);
+    return null;
+  }
+}

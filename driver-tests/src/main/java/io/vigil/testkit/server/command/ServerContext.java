@@ -1,0 +1,368 @@
+package io.vigil.testkit.server.command;
+
+import io.netty.channel.EventLoop;
+import io.vigil.resp.RespLimits;
+import io.vigil.testkit.server.config.ServerConfig;
+import io.vigil.testkit.server.keyspace.Bytes;
+import io.vigil.testkit.server.keyspace.EncodingLimits;
+import io.vigil.testkit.server.keyspace.Keyspace;
+import io.vigil.testkit.server.keyspace.KeyspaceListener;
+import io.vigil.testkit.server.network.Connection;
+import io.vigil.testkit.server.network.RespServer;
+import io.vigil.testkit.server.network.ServerLog;
+import io.vigil.testkit.server.pubsub.PubSubHub;
+import io.vigil.testkit.server.replication.ReplicationFeed;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Everything a data-server command can reach: configuration, keyspace, pub/sub, blocked
+ * clients, watched keys, the replication feed, statistics and the network server.
+ *
+ * <p>Server thread only, except {@link #runId()} and the immutable parts.
+ */
+public final class ServerContext implements KeyspaceListener, EncodingLimits {
+
+  private final ServerConfig config;
+  private final Keyspace keyspace;
+  private final ServerLog log;
+  private final ReplicationFeed feed;
+  private final PubSubHub pubsub = new PubSubHub();
+  final Blocking blocking = new Blocking(this);
+  final Watches watches = new Watches();
+  final Stats stats = new Stats();
+  final SlowLog slowlog = new SlowLog();
+  private final String runId;
+  private final String replId;
+  private final long startMillis;
+  private RespServer network;
+  private Runnable shutdownHook = () -> {};
+  /** Commands propagated by the current call, or null outside a call. */
+  private List<Object[]> pendingPropagation;
+  private final List<Object[]> propagationBuffer = new ArrayList<>();
+  /** Configuration read on every command, cached; refreshed by {@link #refreshCachedConfig()}. */
+  long slowlogSlowerThan;
+  long slowlogMaxLen;
+  boolean readOnlyReplica;
+  private long hashMaxEntries;
+  private long hashMaxValue;
+  private long setMaxIntset;
+  private long zsetMaxEntries;
+  private long zsetMaxValue;
+  private long dirty;
+  private long lastSaveSeconds;
+  boolean activeExpire = true;
+  long pausedUntil;
+  boolean pauseWritesOnly;
+  final ArrayDeque<Connection> pausedConnections = new ArrayDeque<>();
+  final List<ClientSession> monitors = new ArrayList<>();
+  int tcpPort;
+
+  /** Counters reported by INFO stats. */
+  static final class Stats {
+    long commands;
+    long keyspaceHits;
+    long keyspaceMisses;
+    long rejectedConnections;
+    long unexpectedErrors;
+    long totalErrorReplies;
+  }
+
+  /** Commands-per-second samples, Redis's {@code trackInstantaneousMetric} (16 samples). */
+  private final long[] opsSamples = new long[16];
+  private int opsSampleIndex;
+  private long lastSampleCommands;
+  private long lastSampleNanos = System.nanoTime();
+
+  /** Takes one throughput sample (called by the server's periodic task). */
+  public void sampleMetrics() {
+    long now = System.nanoTime();
+    long elapsed = Math.max(1, now - lastSampleNanos);
+    opsSamples[opsSampleIndex++ & 15] = (stats.commands - lastSampleCommands) * 1_000_000_000L / elapsed;
+    lastSampleCommands = stats.commands;
+    lastSampleNanos = now;
+  }
+
+  /** The mean of the recent samples (INFO {@code instantaneous_ops_per_sec}). */
+  public long instantaneousOps() {
+    long sum = 0;
+    for (long v : opsSamples) {
+      sum += v;
+    }
+    return sum / opsSamples.length;
+  }
+
+  /** A context over the given parts; {@link #network(RespServer)} must follow before serving. */
+  public ServerContext(ServerConfig config, Clock clock, ServerLog log, ReplicationFeed feed) {
+    this.config = config;
+    this.log = log;
+    this.feed = feed;
+    this.keyspace = new Keyspace((int) config.getLong("databases"), clock);
+    this.keyspace.listener(this);
+    this.runId = randomHex();
+    this.replId = randomHex();
+    this.startMillis = clock.millis();
+    this.lastSaveSeconds = startMillis / 1000;
+    refreshCachedConfig();
+  }
+
+  /** Re-reads the directives cached for the command path (call after CONFIG SET). */
+  public void refreshCachedConfig() {
+    slowlogSlowerThan = config.getLong("slowlog-log-slower-than");
+    slowlogMaxLen = config.getLong("slowlog-max-len");
+    String master = config.get("replicaof");
+    readOnlyReplica = master != null && !master.isEmpty() && config.getBool("replica-read-only");
+    hashMaxEntries = config.getLong("hash-max-listpack-entries");
+    hashMaxValue = config.getLong("hash-max-listpack-value");
+    setMaxIntset = config.getLong("set-max-intset-entries");
+    zsetMaxEntries = config.getLong("zset-max-listpack-entries");
+    zsetMaxValue = config.getLong("zset-max-listpack-value");
+    pubsub.outputLimit(outputHardLimit("pubsub"));
+  }
+
+  /** The hard limit of {@code client-output-buffer-limit} for one client class, bytes. */
+  private long outputHardLimit(String clientClass) {
+    String[] f = config.get("client-output-buffer-limit").trim().split("\\s+");
+    for (int i = 0; i + 3 < f.length; i += 4) {
+      if (f[i].equalsIgnoreCase(clientClass)) {
+        Long v = io.vigil.testkit.server.config.ServerConfig.parseMemory(f[i + 1]);
+        return v == null ? 0 : v;
+      }
+    }
+    return 0;
+  }
+
+  private static String randomHex() {
+    byte[] b = new byte[20];
+    new SecureRandom().nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+
+  /** Records the bound port (INFO {@code tcp_port}). */
+  public void setPort(int port) {
+    this.tcpPort = port;
+  }
+
+  /** Whether active expiry runs (DEBUG SET-ACTIVE-EXPIRE). */
+  public boolean activeExpire() {
+    return activeExpire;
+  }
+
+  /** Attaches the network server (for CLIENT LIST/KILL, timers, SHUTDOWN). */
+  public void network(RespServer network) {
+    this.network = network;
+  }
+
+  /** The network server. */
+  public RespServer network() {
+    return network;
+  }
+
+  /** Live connections. */
+  public Collection<Connection> connections() {
+    return network.connections();
+  }
+
+  /** The server thread. */
+  public EventLoop eventLoop() {
+    return network.eventLoop();
+  }
+
+  /** What SHUTDOWN runs after replying (stops the server). */
+  public void shutdownHook(Runnable hook) {
+    this.shutdownHook = hook;
+  }
+
+  Runnable shutdownHook() {
+    return shutdownHook;
+  }
+
+  /** The configuration. */
+  public ServerConfig config() {
+    return config;
+  }
+
+  /** The databases. */
+  public Keyspace keyspace() {
+    return keyspace;
+  }
+
+  /** The log. */
+  public ServerLog log() {
+    return log;
+  }
+
+  /** Pub/sub channels and subscribers. */
+  public PubSubHub pubsub() {
+    return pubsub;
+  }
+
+  /** The 40-hex run id (INFO {@code run_id}), new at each start. */
+  public String runId() {
+    return runId;
+  }
+
+  /** The 40-hex replication id (INFO {@code master_replid}). */
+  public String replId() {
+    return replId;
+  }
+
+  /** Start time, Unix milliseconds. */
+  public long startMillis() {
+    return startMillis;
+  }
+
+  /** Now, Unix milliseconds, from the injected clock. */
+  public long now() {
+    return keyspace.now();
+  }
+
+  /** Changes since the last save (INFO {@code rdb_changes_since_last_save}). */
+  public long dirty() {
+    return dirty;
+  }
+
+  /** When the data set was last saved, Unix seconds (LASTSAVE). */
+  public long lastSaveSeconds() {
+    return lastSaveSeconds;
+  }
+
+  /** Request limits for new connections, from {@code proto-max-bulk-len}. */
+  public RespLimits requestLimits() {
+    return RespLimits.builder().maxBulkLength(config.getLong("proto-max-bulk-len")).build();
+  }
+
+  // --- propagation ---------------------------------------------------------------------------
+
+  /** Starts a background cycle (active expiry): its propagations are grouped like a command's. */
+  public void beginCycle() {
+    beginPropagation();
+  }
+
+  /** Ends a background cycle; expired keys are propagated one DEL each, unwrapped. */
+  public void endCycle() {
+    List<Object[]> ops = pendingPropagation == null ? null : new ArrayList<>(pendingPropagation);
+    pendingPropagation = null;
+    propagationBuffer.clear();
+    if (ops != null) {
+      for (Object[] op : ops) {
+        feed.propagate((Integer) op[0], cast(op[1]));
+      }
+    }
+  }
+
+  /** Starts collecting the propagation of one command (or one EXEC). */
+  void beginPropagation() {
+    if (pendingPropagation == null) {
+      propagationBuffer.clear();
+      pendingPropagation = propagationBuffer;
+    }
+  }
+
+  /**
+   * Propagates {@code argv} on {@code db}. Inside a call it is collected, and several commands
+   * from one call are wrapped in MULTI/EXEC when the call ends, as Redis 7.0 does.
+   */
+  public void propagate(int db, List<byte[]> argv) {
+    if (feed == ReplicationFeed.NONE) {
+      return; // nobody listens: skip the bookkeeping on the hot path
+    }
+    if (pendingPropagation != null) {
+      pendingPropagation.add(new Object[] {db, argv});
+    } else {
+      feed.propagate(db, argv);
+    }
+  }
+
+  /** Ends collection and hands the commands to the feed. */
+  void endPropagation() {
+    List<Object[]> ops = pendingPropagation;
+    pendingPropagation = null;
+    if (ops == null || ops.isEmpty()) {
+      return;
+    }
+    ops = new ArrayList<>(ops);
+    propagationBuffer.clear();
+    if (ops.size() == 1) {
+      feed.propagate((Integer) ops.get(0)[0], cast(ops.get(0)[1]));
+      return;
+    }
+    int db = (Integer) ops.get(0)[0];
+    feed.propagate(db, List.of(bytes("MULTI")));
+    for (Object[] op : ops) {
+      db = (Integer) op[0];
+      feed.propagate(db, cast(op[1]));
+    }
+    feed.propagate(db, List.of(bytes("EXEC")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<byte[]> cast(Object o) {
+    return (List<byte[]>) o;
+  }
+
+  static byte[] bytes(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  // --- keyspace events -----------------------------------------------------------------------
+
+  @Override
+  public void keyModified(int db, Bytes key) {
+    dirty++;
+    watches.touch(db, key);
+  }
+
+  @Override
+  public void keyReady(int db, Bytes key) {
+    blocking.signal(db, key);
+  }
+
+  @Override
+  public void keyExpired(int db, Bytes key) {
+    watches.touch(db, key);
+    propagate(db, List.of(bytes("DEL"), key.bytes()));
+  }
+
+  /** Counts a change that did not go through the keyspace (e.g. an in-place collection edit). */
+  public void addDirty(long n) {
+    dirty += n;
+  }
+
+  void resetDirty() {
+    dirty = 0;
+    lastSaveSeconds = now() / 1000;
+  }
+
+  // --- encoding limits, live from the configuration -----------------------------------------
+
+  @Override
+  public long hashMaxListpackEntries() {
+    return hashMaxEntries;
+  }
+
+  @Override
+  public long hashMaxListpackValue() {
+    return hashMaxValue;
+  }
+
+  @Override
+  public long setMaxIntsetEntries() {
+    return setMaxIntset;
+  }
+
+  @Override
+  public long zsetMaxListpackEntries() {
+    return zsetMaxEntries;
+  }
+
+  @Override
+  public long zsetMaxListpackValue() {
+    return zsetMaxValue;
+  }
+}

@@ -1,0 +1,169 @@
+package io.vigil.testkit.server.command;
+
+import static io.vigil.testkit.server.command.Call.bytes;
+
+import io.vigil.resp.RespArray;
+import io.vigil.resp.RespBulkString;
+import io.vigil.resp.RespDouble;
+import io.vigil.resp.RespNull;
+import io.vigil.resp.RespValue;
+import io.vigil.testkit.server.keyspace.Bytes;
+import io.vigil.testkit.server.keyspace.Numbers;
+import io.vigil.testkit.server.keyspace.ZSetValue;
+import java.util.ArrayList;
+import java.util.List;
+
+/** ZPOPMIN/ZPOPMAX, their blocking forms BZPOPMIN/BZPOPMAX, and ZMPOP/BZMPOP. */
+final class ZSetPops {
+
+  private ZSetPops() {}
+
+  static RespValue pop(Call c, boolean min) {
+    if (c.argc() > 3) {
+      throw RedisError.syntax();
+    }
+    long count = 1;
+    boolean hasCount = c.argc() == 3;
+    if (hasCount) {
+      count = c.longArg(2, "ERR value is out of range, must be positive");
+      if (count < 0) {
+        throw new RedisError("ERR value is out of range, must be positive");
+      }
+    }
+    Bytes key = c.key(1);
+    ZSetValue z = c.lookupWrite(key, ZSetValue.class);
+    if (z == null || count == 0) {
+      return RespArray.EMPTY;
+    }
+    List<ZSetValue.Entry> popped = popEntries(z, min, count);
+    ZSetCommands.afterRemove(c, key, z);
+    if (c.resp3() && hasCount) {
+      return ZSetCommands.entries(c, popped, true);
+    }
+    List<RespValue> flat = new ArrayList<>();
+    for (ZSetValue.Entry e : popped) {
+      flat.add(RespBulkString.of(e.member().bytes()));
+      flat.add(new RespDouble(e.score()));
+    }
+    return new RespArray(flat);
+  }
+
+  private static List<ZSetValue.Entry> popEntries(ZSetValue z, boolean min, long count) {
+    List<ZSetValue.Entry> popped = new ArrayList<>();
+    while (popped.size() < count && z.size() > 0) {
+      ZSetValue.Entry e = min ? z.entries().first() : z.entries().last();
+      z.remove(e.member());
+      popped.add(e);
+    }
+    return popped;
+  }
+
+  static RespValue bpop(Call c, boolean min) {
+    long timeout = ListCommands.timeout(c, c.argc() - 1);
+    List<Bytes> keys = c.keys(1, c.argc() - 1);
+    for (Bytes key : keys) {
+      ZSetValue z = c.lookupWrite(key, ZSetValue.class);
+      if (z != null) {
+        ZSetValue.Entry e = popEntries(z, min, 1).get(0);
+        ZSetCommands.afterRemove(c, key, z);
+        c.propagateAs(bytes(min ? "ZPOPMIN" : "ZPOPMAX"), key.bytes());
+        return RespArray.of(RespBulkString.of(key.bytes()), RespBulkString.of(e.member().bytes()),
+            new RespDouble(e.score()));
+      }
+    }
+    if (c.inExec()) {
+      return RespNull.ARRAY;
+    }
+    ServerContext server = c.server();
+    int db = c.dbIndex();
+    server.blocking.block(c.session(), db, keys, timeout, RespNull.ARRAY, key -> {
+      if (!(server.keyspace().db(db).get(key) instanceof ZSetValue z)) {
+        return null;
+      }
+      ZSetValue.Entry e = popEntries(z, min, 1).get(0);
+      if (z.size() == 0) {
+        server.keyspace().db(db).delete(key);
+      } else {
+        server.keyModified(db, key);
+      }
+      server.propagate(db, List.of(bytes(min ? "ZPOPMIN" : "ZPOPMAX"), key.bytes()));
+      return RespArray.of(RespBulkString.of(key.bytes()), RespBulkString.of(e.member().bytes()),
+          new RespDouble(e.score()));
+    });
+    return null;
+  }
+
+  static RespValue zmpop(Call c, int numkeysIndex, boolean blocking) {
+    long timeout = blocking ? ListCommands.timeout(c, 1) : 0;
+    long numkeys = c.longArg(numkeysIndex, "ERR numkeys should be greater than 0");
+    if (numkeys <= 0) {
+      throw new RedisError("ERR numkeys should be greater than 0");
+    }
+    if (numkeys > c.argc() - numkeysIndex - 2) {
+      throw RedisError.syntax();
+    }
+    int whereIndex = numkeysIndex + 1 + (int) numkeys;
+    boolean min;
+    if (c.is(whereIndex, "MIN")) {
+      min = true;
+    } else if (c.is(whereIndex, "MAX")) {
+      min = false;
+    } else {
+      throw RedisError.syntax();
+    }
+    long count = 1;
+    boolean countSeen = false;
+    for (int i = whereIndex + 1; i < c.argc(); i++) {
+      if (c.is(i, "COUNT") && i + 1 < c.argc() && !countSeen) {
+        count = c.longArg(++i, "ERR count should be greater than 0");
+        countSeen = true;
+        if (count <= 0) {
+          throw new RedisError("ERR count should be greater than 0");
+        }
+      } else {
+        throw RedisError.syntax();
+      }
+    }
+    List<Bytes> keys = c.keys(numkeysIndex + 1, whereIndex);
+    ServerContext server = c.server();
+    int db = c.dbIndex();
+    final long n = count;
+    for (Bytes key : keys) {
+      ZSetValue z = c.lookupWrite(key, ZSetValue.class);
+      if (z != null) {
+        return mpopFrom(server, db, key, z, min, n, c);
+      }
+    }
+    if (!blocking || c.inExec()) {
+      return RespNull.ARRAY;
+    }
+    server.blocking.block(c.session(), db, keys, timeout, RespNull.ARRAY, key -> {
+      if (!(server.keyspace().db(db).get(key) instanceof ZSetValue z)) {
+        return null;
+      }
+      return mpopFrom(server, db, key, z, min, n, null);
+    });
+    return null;
+  }
+
+  private static RespValue mpopFrom(ServerContext server, int db, Bytes key, ZSetValue z,
+      boolean min, long count, Call c) {
+    List<ZSetValue.Entry> popped = popEntries(z, min, count);
+    if (z.size() == 0) {
+      server.keyspace().db(db).delete(key);
+    } else {
+      server.keyModified(db, key);
+    }
+    byte[][] prop = {bytes(min ? "ZPOPMIN" : "ZPOPMAX"), key.bytes(), Numbers.format(popped.size())};
+    if (c != null) {
+      c.propagateAs(prop);
+    } else {
+      server.propagate(db, java.util.Arrays.asList(prop));
+    }
+    List<RespValue> pairs = new ArrayList<>();
+    for (ZSetValue.Entry e : popped) {
+      pairs.add(RespArray.of(RespBulkString.of(e.member().bytes()), new RespDouble(e.score())));
+    }
+    return RespArray.of(RespBulkString.of(key.bytes()), new RespArray(pairs));
+  }
+}

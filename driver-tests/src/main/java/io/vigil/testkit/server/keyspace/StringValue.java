@@ -1,0 +1,66 @@
+package io.vigil.testkit.server.keyspace;
+
+/** A string value: immutable bytes, replaced (never mutated) by writes. */
+public final class StringValue implements RedisValue {
+
+  private static final int EMBSTR_LIMIT = 44;
+
+  /** How Redis created the object, which decides what OBJECT ENCODING reports. */
+  private enum Kind {
+    /** {@code tryObjectEncoding}: int when it is one, else embstr or raw by length (SET...). */
+    ENCODED,
+    /** {@code createStringObject}: embstr or raw by length, never int (INCRBYFLOAT). */
+    PLAIN,
+    /** A modified copy: always raw (APPEND, SETRANGE). */
+    RAW
+  }
+
+  private final byte[] bytes;
+  private final Kind kind;
+
+  private StringValue(byte[] bytes, Kind kind) {
+    this.bytes = bytes;
+    this.kind = kind;
+  }
+
+  /** A string as SET stores it (integer-encoded when it is an integer). */
+  public static StringValue of(byte[] bytes) {
+    return new StringValue(bytes, Kind.ENCODED);
+  }
+
+  /** A string as INCRBYFLOAT stores it (embstr or raw, never int). */
+  public static StringValue ofPlain(byte[] bytes) {
+    return new StringValue(bytes, Kind.PLAIN);
+  }
+
+  /** A string as APPEND and SETRANGE leave it (always raw). */
+  public static StringValue ofRaw(byte[] bytes) {
+    return new StringValue(bytes, Kind.RAW);
+  }
+
+  /** The bytes (not a copy; do not modify). */
+  public byte[] bytes() {
+    return bytes;
+  }
+
+  @Override
+  public String typeName() {
+    return "string";
+  }
+
+  @Override
+  public String encoding() {
+    if (kind == Kind.RAW) {
+      return "raw";
+    }
+    if (kind == Kind.ENCODED && bytes.length <= 20 && Numbers.parseLong(bytes) != null) {
+      return "int";
+    }
+    return bytes.length <= EMBSTR_LIMIT ? "embstr" : "raw";
+  }
+
+  @Override
+  public RedisValue copy() {
+    return this;
+  }
+}
