@@ -20,8 +20,10 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Await {
 
-  /** Spin iterations before parking; tuned with the benchmark on a 2-core machine. */
-  static final int SPINS = Integer.getInteger("vigil.await.spins", 200);
+  /** Busy-spin iterations before yielding; tuned with the benchmark on a 2-core machine. */
+  static final int SPINS = Integer.getInteger("vigil.await.spins", 0);
+  /** How long to keep yielding the CPU (so the I/O thread and server can run) before parking. */
+  static final long YIELD_NANOS = Long.getLong("vigil.await.yieldNanos", 0);
   private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
   private Await() {}
@@ -31,6 +33,12 @@ public final class Await {
     if (!future.isDone()) {
       for (int i = 0; i < SPINS && !future.isDone(); i++) {
         Thread.onSpinWait();
+      }
+      if (YIELD_NANOS > 0 && !future.isDone()) {
+        long until = System.nanoTime() + YIELD_NANOS;
+        while (!future.isDone() && System.nanoTime() - until < 0) {
+          Thread.yield();
+        }
       }
     }
     try {
