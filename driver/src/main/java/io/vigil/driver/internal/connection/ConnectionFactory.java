@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.vigil.driver.ConnectionException;
 import io.vigil.driver.Endpoint;
 import io.vigil.resp.RespDecoder;
@@ -80,19 +81,37 @@ public final class ConnectionFactory {
         return;
       }
       Connection connection = holder[0];
-      Handshake.run(connection, settings).whenComplete((ok, error) -> {
-        if (error == null) {
-          log.debug("Connected to {} ({}, {})", endpoint, connection.protocol(), transport.name());
-          result.complete(connection);
-          return;
+      SslHandler tls = connect.channel().pipeline().get(SslHandler.class);
+      if (tls == null) {
+        handshake(endpoint, connection, result);
+        return;
+      }
+      tls.handshakeFuture().addListener(h -> {
+        if (h.isSuccess()) {
+          handshake(endpoint, connection, result);
+        } else {
+          connection.close();
+          result.completeExceptionally(new ConnectionException("TLS handshake with " + endpoint + " failed: "
+              + h.cause().getMessage() + "; check the client's trust store (sslContext) and the server's certificate",
+              h.cause()));
         }
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        connection.close();
-        result.completeExceptionally(cause instanceof ConnectionException
-            ? cause
-            : new ConnectionException("cannot set up a connection to " + endpoint + ": " + cause.getMessage(), cause));
       });
     });
     return result;
+  }
+
+  private void handshake(Endpoint endpoint, Connection connection, CompletableFuture<Connection> result) {
+    Handshake.run(connection, settings).whenComplete((ok, error) -> {
+      if (error == null) {
+        log.debug("Connected to {} ({}, {})", endpoint, connection.protocol(), transport.name());
+        result.complete(connection);
+        return;
+      }
+      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      connection.close();
+      result.completeExceptionally(cause instanceof ConnectionException
+          ? cause
+          : new ConnectionException("cannot set up a connection to " + endpoint + ": " + cause.getMessage(), cause));
+    });
   }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -230,12 +231,18 @@ public final class NodePool {
       synchronized (this) {
         n = attempt++;
       }
-      if (error instanceof ConnectionException && error.getCause() instanceof RedisServerException) {
-        failWaiters("the server refused the connection", error); // retrying cannot fix credentials
+      if (error instanceof ConnectionException
+          && (error.getCause() instanceof RedisServerException || error.getCause() instanceof SSLException)) {
+        failWaiters("the connection was refused", error); // retrying cannot fix credentials or trust
       }
       long delayNanos = backoff.delay(n).toNanos();
-      log.warn("Cannot connect to {} (attempt {}): {}; retrying in {} ms",
-          node, n + 1, error.getMessage(), TimeUnit.NANOSECONDS.toMillis(delayNanos));
+      if (n == 0 || n % 20 == 0) {
+        log.warn("Cannot connect to {} (attempt {}): {}; retrying in {} ms",
+            node, n + 1, error.getMessage(), TimeUnit.NANOSECONDS.toMillis(delayNanos));
+      } else {
+        log.debug("Cannot connect to {} (attempt {}): {}; retrying in {} ms",
+            node, n + 1, error.getMessage(), TimeUnit.NANOSECONDS.toMillis(delayNanos));
+      }
       schedule(this::connect, delayNanos);
     }
 
