@@ -29,7 +29,7 @@ import redis.clients.jedis.Jedis;
  * <pre>
  * mvn -B -q -pl driver-tests -am process-test-classes -Pbench
  * </pre>
- * Options: {@code -Dbench.warmup=3s -Dbench.measure=5s -Dbench.vigil.connections=1
+ * Options: {@code -Dbench.warmup=3s -Dbench.measure=3s -Dbench.rounds=3 -Dbench.vigil.connections=1
  * -Dbench.vigil.ioThreads=1 -Dbench.only=vigil,jedis}.
  */
 public final class ClientBenchmark {
@@ -49,35 +49,48 @@ public final class ClientBenchmark {
 
   public static void main(String[] args) throws Exception {
     Duration warmup = Duration.parse("PT" + System.getProperty("bench.warmup", "3s").toUpperCase(Locale.ROOT));
-    Duration measure = Duration.parse("PT" + System.getProperty("bench.measure", "5s").toUpperCase(Locale.ROOT));
+    Duration measure = Duration.parse("PT" + System.getProperty("bench.measure", "3s").toUpperCase(Locale.ROOT));
     int vigilConnections = Integer.getInteger("bench.vigil.connections", 1);
     int vigilIoThreads = Integer.getInteger("bench.vigil.ioThreads", 1);
+    int rounds = Integer.getInteger("bench.rounds", 3);
     try (RedisServerProcess redis = RedisServerProcess.builder().start()) {
       String uri = "redis://127.0.0.1:" + redis.port();
-      System.out.printf("redis-server %s, %d cores, warm-up %s, measure %s per case, Vigil connections %d%n",
-          redis.address(), Runtime.getRuntime().availableProcessors(), warmup, measure, vigilConnections);
+      System.out.printf("redis-server %s, %d cores, warm-up %s, %d rounds of %s per case and client,"
+              + " Vigil connections %d, I/O threads %d%n", redis.address(), Runtime.getRuntime().availableProcessors(),
+          warmup, rounds, measure, vigilConnections, vigilIoThreads);
       Map<String, Supplier<Subject>> subjects = new LinkedHashMap<>();
       subjects.put("vigil", () -> vigil(uri, vigilConnections, vigilIoThreads));
       subjects.put("lettuce", () -> lettuce(uri));
       subjects.put("jedis", () -> jedis(redis.port()));
 
+      String only = System.getProperty("bench.only", "");
+      Map<String, Subject> open = new LinkedHashMap<>();
+      subjects.forEach((name, factory) -> {
+        if (only.isEmpty() || only.contains(name)) {
+          open.put(name, factory.get());
+        }
+      });
       Map<String, Double> a = new LinkedHashMap<>();
       Map<String, Double> b = new LinkedHashMap<>();
       Map<String, Double> c = new LinkedHashMap<>();
-      String only = System.getProperty("bench.only", "");
-      for (Map.Entry<String, Supplier<Subject>> e : subjects.entrySet()) {
-        if (!only.isEmpty() && !only.contains(e.getKey())) {
-          continue;
-        }
-        try (Subject subject = e.getValue().get()) {
-          a.put(e.getKey(), syncRun(subject, 1, warmup, measure));
-          b.put(e.getKey(), syncRun(subject, 16, warmup, measure));
+      try {
+        for (Map.Entry<String, Subject> e : open.entrySet()) { // JIT warm-up of every path
+          syncRun(e.getValue(), 4, warmup, Duration.ofMillis(100));
           if (!e.getKey().equals("jedis")) {
-            c.put(e.getKey(), asyncRun(subject, 128, warmup, measure));
+            asyncRun(e.getValue(), 128, warmup, Duration.ofMillis(100));
           }
         }
-        System.out.printf("  %-8s (a) %,10.0f  (b) %,10.0f  (c) %s%n", e.getKey(), a.get(e.getKey()), b.get(e.getKey()),
-            c.containsKey(e.getKey()) ? String.format("%,10.0f", c.get(e.getKey())) : "       n/a");
+        // Rounds interleave the clients so that load from elsewhere on the machine hits all of
+        // them alike; each figure is the median of its rounds.
+        a = median(open, rounds, s -> syncRun(s, 1, Duration.ofMillis(300), measure), false);
+        b = median(open, rounds, s -> syncRun(s, 16, Duration.ofMillis(300), measure), false);
+        c = median(open, rounds, s -> asyncRun(s, 128, Duration.ofMillis(300), measure), true);
+      } finally {
+        open.values().forEach(Subject::close);
+      }
+      for (String name : open.keySet()) {
+        System.out.printf("  %-8s (a) %,10.0f  (b) %,10.0f  (c) %s%n", name, a.get(name), b.get(name),
+            c.containsKey(name) ? String.format("%,10.0f", c.get(name)) : "       n/a");
       }
       if (!only.isEmpty()) {
         System.exit(0);
@@ -95,6 +108,30 @@ public final class ClientBenchmark {
           verdict(b.get("vigil") / b.get("jedis"), 1.0), verdict(c.get("vigil") / c.get("lettuce"), 1.2));
     }
     System.exit(0); // peers may leave non-daemon threads behind
+  }
+
+  /** One measurement of one client. */
+  private interface Run {
+    double measure(Subject subject) throws Exception;
+  }
+
+  private static Map<String, Double> median(Map<String, Subject> open, int rounds, Run run, boolean asyncOnly)
+      throws Exception {
+    Map<String, List<Double>> results = new LinkedHashMap<>();
+    for (int r = 0; r < rounds; r++) {
+      for (Map.Entry<String, Subject> e : open.entrySet()) {
+        if (asyncOnly && e.getKey().equals("jedis")) {
+          continue;
+        }
+        results.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(run.measure(e.getValue()));
+      }
+    }
+    Map<String, Double> medians = new LinkedHashMap<>();
+    results.forEach((name, values) -> {
+      values.sort(Double::compare);
+      medians.put(name, values.get(values.size() / 2));
+    });
+    return medians;
   }
 
   private static String verdict(double ratio, double target) {

@@ -28,8 +28,20 @@ public final class Await {
 
   private Await() {}
 
+  /** {@link #await(CompletableFuture, long, String)} for a command, described only if it fails. */
+  public static <T> T await(CompletableFuture<T> future, long timeoutNanos, byte[][] args, String node) {
+    if (future.isDone() && !future.isCompletedExceptionally()) {
+      return future.join();
+    }
+    return await(future, timeoutNanos, args, node, null);
+  }
+
   /** The future's value, or its failure rethrown as the driver's exception. */
   public static <T> T await(CompletableFuture<T> future, long timeoutNanos, String what) {
+    return await(future, timeoutNanos, null, null, what);
+  }
+
+  private static <T> T await(CompletableFuture<T> future, long timeoutNanos, byte[][] args, String node, String what) {
     if (!future.isDone()) {
       for (int i = 0; i < SPINS && !future.isDone(); i++) {
         Thread.onSpinWait();
@@ -46,6 +58,9 @@ public final class Await {
     } catch (ExecutionException e) {
       throw rethrow(e.getCause());
     } catch (TimeoutException e) {
+      if (what == null) {
+        what = Decoding.name(args) + " on " + node;
+      }
       CommandTimeoutException timeout = future instanceof Command command
           ? new CommandTimeoutException(what + " got no reply within "
               + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms (commandTimeout)", command.written())
@@ -55,6 +70,9 @@ public final class Await {
       throw timeout;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      if (what == null) {
+        what = Decoding.name(args) + " on " + node;
+      }
       throw new OutcomeUnknownException(what + ": the calling thread was interrupted while waiting for the reply;"
           + " the command may or may not have been applied", e);
     }

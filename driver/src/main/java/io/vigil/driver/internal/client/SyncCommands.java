@@ -36,8 +36,7 @@ public class SyncCommands<K, V> implements RedisCommands<K, V> {
   private <T> T await(Spec<T> spec) {
     long timeout = spec.extraTimeoutNanos() < 0 ? 0 : timeoutNanos + spec.extraTimeoutNanos();
     String node = runner.node();
-    RespValue reply = Await.await(runner.send(spec.args(), timeout, spec.blocking()), timeout,
-        Decoding.name(spec.args()) + " on " + node);
+    RespValue reply = Await.await(runner.send(spec.args(), timeout, spec.blocking()), timeout, spec.args(), node);
     return Decoding.decode(spec, reply, node);
   }
 
