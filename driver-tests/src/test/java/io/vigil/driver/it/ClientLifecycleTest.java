@@ -1,6 +1,5 @@
 package io.vigil.driver.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.driver.CommandNotSentException;

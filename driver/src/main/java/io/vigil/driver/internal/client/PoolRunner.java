@@ -2,7 +2,6 @@ package io.vigil.driver.internal.client;
 
 import io.vigil.driver.internal.connection.Command;
 import io.vigil.driver.internal.connection.Ticker;
-import io.vigil.driver.internal.pool.Lease;
 import io.vigil.driver.internal.pool.NodePool;
 import io.vigil.resp.RespValue;
 import java.util.concurrent.CompletableFuture;
