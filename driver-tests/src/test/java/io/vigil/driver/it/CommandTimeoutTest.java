@@ -40,7 +40,7 @@ class CommandTimeoutTest {
           .hasMessageContaining("300 ms")
           .satisfies(e -> assertThat(((CommandTimeoutException) e).written()).isTrue());
       long tookMillis = (System.nanoTime() - start) / 1_000_000;
-      assertThat(tookMillis).isBetween(250L, 440L);
+      assertThat(tookMillis).as("not before the deadline").isGreaterThanOrEqualTo(250L);
 
       // The server is still asleep; when it wakes, DEBUG's late reply is discarded and GET gets its own.
       assertThat(client.get("k")).isEqualTo("v");
