@@ -1,0 +1,151 @@
+package io.vigil.driver.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigil.driver.KeyValue;
+import io.vigil.driver.ScoredValue;
+import io.vigil.driver.VigilClient;
+import io.vigil.testkit.process.RedisServerProcess;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Hashes, lists (blocking pops included), sets and sorted sets. */
+class CollectionCommandsTest {
+
+  static RedisServerProcess redis;
+  static VigilClient client;
+
+  @BeforeAll
+  static void start() {
+    redis = RedisFixture.start();
+    client = RedisFixture.client(redis).build();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (client != null) {
+      client.close();
+    }
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  @BeforeEach
+  void flush() {
+    client.flushdb();
+  }
+
+  @Test
+  void hashFieldsAreSetReadAndDeleted() {
+    assertThat(client.hset("h", "a", "1")).isEqualTo(1);
+    Map<String, String> more = new LinkedHashMap<>();
+    more.put("b", "2");
+    more.put("c", "3");
+    assertThat(client.hset("h", more)).isEqualTo(2);
+    assertThat(client.hsetIfAbsent("h", "a", "9")).isFalse();
+
+    assertThat(client.hget("h", "a")).isEqualTo("1");
+    assertThat(client.hmget("h", "a", "zz", "c")).containsExactly("1", null, "3");
+    assertThat(client.hgetall("h")).containsOnly(Map.entry("a", "1"), Map.entry("b", "2"), Map.entry("c", "3"));
+    assertThat(client.hkeys("h")).containsExactlyInAnyOrder("a", "b", "c");
+    assertThat(client.hvals("h")).containsExactlyInAnyOrder("1", "2", "3");
+    assertThat(client.hlen("h")).isEqualTo(3);
+    assertThat(client.hexists("h", "b")).isTrue();
+    assertThat(client.hincrBy("h", "a", 5)).isEqualTo(6);
+    assertThat(client.hincrByFloat("h", "f", 0.5)).isEqualTo(0.5);
+    assertThat(client.hdel("h", "a", "b", "zz")).isEqualTo(2);
+    assertThat(client.hgetall("missing")).isEmpty();
+  }
+
+  @Test
+  void listsPushPopAndRange() {
+    assertThat(client.rpush("l", "b", "c")).isEqualTo(2);
+    assertThat(client.lpush("l", "a")).isEqualTo(3);
+    assertThat(client.lrange("l", 0, -1)).containsExactly("a", "b", "c");
+    assertThat(client.llen("l")).isEqualTo(3);
+    assertThat(client.lindex("l", 1)).isEqualTo("b");
+    assertThat(client.lset("l", 1, "B")).isEqualTo("OK");
+    assertThat(client.lrem("l", 0, "B")).isEqualTo(1);
+    assertThat(client.rpoplpush("l", "other")).isEqualTo("c");
+    assertThat(client.lpop("l")).isEqualTo("a");
+    assertThat(client.rpop("l")).isNull();
+    client.rpush("t", "1", "2", "3", "4");
+    assertThat(client.ltrim("t", 1, 2)).isEqualTo("OK");
+    assertThat(client.lrange("t", 0, -1)).containsExactly("2", "3");
+  }
+
+  @Test
+  void blockingPopWaitsForAPushFromAnotherCaller() throws Exception {
+    CompletableFuture<KeyValue<String, String>> popped =
+        CompletableFuture.supplyAsync(() -> client.blpop(Duration.ofSeconds(5), "queue:a", "queue:b"));
+    Poll.until(Duration.ofSeconds(5), "BLPOP is blocked on the server",
+        () -> client.info("clients").contains("blocked_clients:1"));
+
+    client.rpush("queue:b", "job");
+
+    assertThat(popped.get(5, TimeUnit.SECONDS)).isEqualTo(new KeyValue<>("queue:b", "job"));
+  }
+
+  @Test
+  void blockingPopReturnsNullOnTimeoutAndDoesNotBlockOtherCommands() {
+    CompletableFuture<KeyValue<String, String>> popped =
+        CompletableFuture.supplyAsync(() -> client.brpop(Duration.ofMillis(300), "empty"));
+
+    assertThat(client.ping()).isEqualTo("PONG"); // the shared connection is not blocked
+    assertThat(popped.join()).isNull();
+  }
+
+  @Test
+  void blockingMoveMovesAnElement() {
+    client.rpush("src", "x");
+
+    assertThat(client.brpoplpush(Duration.ofSeconds(1), "src", "dst")).isEqualTo("x");
+    assertThat(client.lrange("dst", 0, -1)).containsExactly("x");
+  }
+
+  @Test
+  void setsAddRemoveAndCombine() {
+    assertThat(client.sadd("s1", "a", "b", "c")).isEqualTo(3);
+    client.sadd("s2", "b", "c", "d");
+
+    assertThat(client.smembers("s1")).containsExactlyInAnyOrder("a", "b", "c");
+    assertThat(client.sismember("s1", "a")).isTrue();
+    assertThat(client.scard("s1")).isEqualTo(3);
+    assertThat(client.sinter("s1", "s2")).containsExactlyInAnyOrder("b", "c");
+    assertThat(client.sunion("s1", "s2")).containsExactlyInAnyOrder("a", "b", "c", "d");
+    assertThat(client.sdiff("s1", "s2")).containsExactly("a");
+    assertThat(client.smove("s1", "s2", "a")).isTrue();
+    assertThat(client.srem("s2", "a", "zz")).isEqualTo(1);
+    assertThat(client.srandmember("s1")).isIn("b", "c");
+    assertThat(client.spop("s1")).isIn("b", "c");
+    assertThat(client.spop("missing")).isNull();
+  }
+
+  @Test
+  void sortedSetsRankAndRangeByScore() {
+    assertThat(client.zadd("z", 1, "one")).isEqualTo(1);
+    assertThat(client.zadd("z", List.of(ScoredValue.of(2, "two"), ScoredValue.of(3, "three")))).isEqualTo(2);
+
+    assertThat(client.zscore("z", "two")).isEqualTo(2.0);
+    assertThat(client.zscore("z", "none")).isNull();
+    assertThat(client.zincrby("z", 10, "one")).isEqualTo(11.0);
+    assertThat(client.zrange("z", 0, -1)).containsExactly("two", "three", "one");
+    assertThat(client.zrevrange("z", 0, 0)).containsExactly("one");
+    assertThat(client.zrangeWithScores("z", 0, 1)).containsExactly(ScoredValue.of(2, "two"), ScoredValue.of(3, "three"));
+    assertThat(client.zrangeByScore("z", 2.5, Double.POSITIVE_INFINITY)).containsExactly("three", "one");
+    assertThat(client.zcount("z", 0, 3)).isEqualTo(2);
+    assertThat(client.zrank("z", "three")).isEqualTo(1);
+    assertThat(client.zrank("z", "none")).isNull();
+    assertThat(client.zcard("z")).isEqualTo(3);
+    assertThat(client.zrem("z", "two", "none")).isEqualTo(1);
+  }
+}

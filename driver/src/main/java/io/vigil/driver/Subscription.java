@@ -1,0 +1,41 @@
+package io.vigil.driver;
+
+import java.util.Set;
+
+/**
+ * Channels and patterns a listener is subscribed to, on a connection of their own.
+ *
+ * <p>Thread-safe. Methods block until the server confirms (or the command timeout passes). If
+ * the connection is lost, it is reopened with backoff and everything is subscribed again;
+ * messages published meanwhile are lost, as pub/sub is fire-and-forget. {@link #close()}
+ * unsubscribes and gives the connection up.
+ *
+ * @param <K> the channel type
+ */
+public interface Subscription<K> extends AutoCloseable {
+
+  /** Adds channels. */
+  void subscribe(K... channels);
+
+  /** Removes channels. */
+  void unsubscribe(K... channels);
+
+  /** Adds glob patterns. */
+  void psubscribe(K... patterns);
+
+  /** Removes glob patterns. */
+  void punsubscribe(K... patterns);
+
+  /** The channels subscribed to now. */
+  Set<K> channels();
+
+  /** The patterns subscribed to now. */
+  Set<K> patterns();
+
+  /** Whether it is still open (not closed by {@link #close()}). */
+  boolean isOpen();
+
+  /** Ends the subscription and closes its connection. */
+  @Override
+  void close();
+}
