@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * {@code java -jar vigil-server.jar [redis.conf] [--port 7000 ...]}: runs the server in the
  * foreground like {@code redis-server}, until SIGTERM/SIGINT or {@code SHUTDOWN}.
  *
- * <p>{@code --sentinel} is reserved for the Java Sentinel, which runs from this same jar.
+ * <p>With {@code --sentinel} it runs the Java Sentinel instead, as {@code redis-server --sentinel}.
  */
 public final class ServerMain {
 
@@ -40,9 +40,8 @@ public final class ServerMain {
       return;
     }
     if (args.remove("--sentinel")) {
-      // The Java Sentinel plugs in here (io.vigil.testkit.sentinel), serving the same network layer.
-      System.err.println("Sentinel mode is not available in this build yet.");
-      System.exit(1);
+      io.vigil.testkit.sentinel.SentinelMain.run(args);
+      return;
     }
     Path file = null;
     if (!args.isEmpty() && !args.get(0).startsWith("--")) {

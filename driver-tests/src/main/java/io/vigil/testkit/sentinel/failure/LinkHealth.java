@@ -76,6 +76,11 @@ public final class LinkHealth {
     lastAvailable = now;
   }
 
+  /** When the oldest unanswered PING went out, 0 when none is pending. */
+  public long pendingPingSince() {
+    return pendingPingSince;
+  }
+
   /** When the last PING went out, 0 if never. */
   public long lastPingSent() {
     return lastPingSent;

@@ -21,6 +21,7 @@ public final class DataNode {
   long subjectivelyDownSince;
   long lastHelloPublished;
   long lastInfoSent;
+  String lastInfo;
   boolean infoPending;
   // replica fields, from INFO
   String masterHost;
@@ -72,6 +73,26 @@ public final class DataNode {
   /** {@code slave_priority} from the last INFO. */
   public int priority() {
     return priority;
+  }
+
+  /** When it last went subjectively down (kept after it comes back), 0 if never. */
+  public long subjectivelyDownSince() {
+    return subjectivelyDownSince;
+  }
+
+  /** When its reported role last changed. */
+  public long roleReportedTime() {
+    return roleReportedTime;
+  }
+
+  /** The text of its last INFO reply, or null. */
+  public String lastInfo() {
+    return lastInfo;
+  }
+
+  /** For a replica: {@code master_link_down_since_seconds} in ms (0 when up). */
+  public long masterLinkDownMillis() {
+    return masterLinkDownMillis;
   }
 
   /** The link's liveness bookkeeping. */

@@ -151,6 +151,28 @@ public final class MasterMonitor {
     return Optional.ofNullable(promoted);
   }
 
+  /**
+   * The address clients should use now: the promoted replica once it acknowledged its promotion
+   * during a failover, else the master ({@code sentinelGetCurrentMasterAddress}).
+   */
+  public Address currentMasterAddress() {
+    if (failoverInProgress && promoted != null
+        && failoverState.compareTo(FailoverState.RECONF_SLAVES) >= 0) {
+      return promoted.address;
+    }
+    return master.address;
+  }
+
+  /** When the current failover step began. */
+  public long failoverStateChangeTime() {
+    return failoverStateChangeTime;
+  }
+
+  /** Whether this sentinel is in TILT mode. */
+  public boolean isTilt() {
+    return tilt;
+  }
+
   /** This sentinel's latest vote for this master. */
   public Vote myVote() {
     return election.myVote();
@@ -246,6 +268,7 @@ public final class MasterMonitor {
       return;
     }
     n.infoPending = false;
+    n.lastInfo = infoText;
     refreshInfo(n, InstanceInfo.parse(infoText));
   }
 
@@ -403,18 +426,6 @@ public final class MasterMonitor {
     Address current = currentMasterAddress();
     return new HelloMessage(announced.host(), announced.port(), myId, epochs.current(), config.name(),
         current.host(), current.port(), config.configEpoch());
-  }
-
-  /**
-   * The address to advertise: once the promoted replica has acknowledged its promotion, the new
-   * configuration is a fact, so hellos carry it (as {@code sentinelGetCurrentMasterAddress}).
-   */
-  private Address currentMasterAddress() {
-    if (failoverInProgress && promoted != null
-        && failoverState.compareTo(FailoverState.RECONF_SLAVES) >= 0) {
-      return promoted.address;
-    }
-    return master.address;
   }
 
   private void pingNow(Address node, io.vigil.testkit.sentinel.failure.LinkHealth health) {

@@ -44,6 +44,11 @@ public final class PeerSentinel {
     return saysMasterDown;
   }
 
+  /** When it last answered IS-MASTER-DOWN-BY-ADDR. */
+  public long lastMasterDownReply() {
+    return lastMasterDownReply;
+  }
+
   /** When its last hello arrived. */
   public long lastHello() {
     return lastHello;

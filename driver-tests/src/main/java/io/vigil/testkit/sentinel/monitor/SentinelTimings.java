@@ -13,6 +13,7 @@ package io.vigil.testkit.sentinel.monitor;
  * @param maxDesync random extra delay that keeps sentinels from starting failovers in lockstep
  * @param electionTimeout give up an election after this long ({@code SENTINEL_ELECTION_TIMEOUT})
  * @param replicaReconfTimeout consider a replica reconfigured after this long ({@code SENTINEL_SLAVE_RECONF_TIMEOUT})
+ * @param tickPeriod the timer runs every {@code tickPeriod/2} to {@code tickPeriod} ms, at random
  */
 public record SentinelTimings(
     long pingPeriod,
@@ -22,11 +23,15 @@ public record SentinelTimings(
     long askPeriod,
     long maxDesync,
     long electionTimeout,
-    long replicaReconfTimeout) {
+    long replicaReconfTimeout,
+    long tickPeriod) {
 
   /** Redis 7.0's values. */
-  public static final SentinelTimings REDIS = new SentinelTimings(1000, 10_000, 1000, 2000, 1000, 1000, 10_000, 10_000);
+  public static final SentinelTimings REDIS = new SentinelTimings(1000, 10_000, 1000, 2000, 1000, 1000, 10_000, 10_000, 100);
 
-  /** Same rules, eager polling: INFO every 100 ms during failovers, votes asked every 100 ms. */
-  public static final SentinelTimings FAST = new SentinelTimings(1000, 10_000, 100, 2000, 100, 1000, 10_000, 10_000);
+  /**
+   * Same rules, eager polling: INFO every 100 ms during failovers, votes asked every 100 ms, the
+   * timer every 10 to 20 ms.
+   */
+  public static final SentinelTimings FAST = new SentinelTimings(1000, 10_000, 100, 2000, 100, 1000, 10_000, 10_000, 20);
 }

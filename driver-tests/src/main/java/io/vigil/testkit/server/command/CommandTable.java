@@ -68,6 +68,12 @@ public final class CommandTable {
     return this;
   }
 
+  /** Removes a top-level command (a Sentinel serves fewer commands than a data server). */
+  public CommandTable remove(String name) {
+    commands.remove(name);
+    return this;
+  }
+
   /** The top-level command called {@code name} (lower case), or null. */
   public Command get(String name) {
     return commands.get(name);

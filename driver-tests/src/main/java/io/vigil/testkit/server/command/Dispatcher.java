@@ -29,6 +29,28 @@ public final class Dispatcher implements CommandProcessor {
   private final ServerContext server;
   private final CommandTable table;
 
+  /**
+   * A dispatcher for a Redis Sentinel: the connection, CLIENT, COMMAND and pub/sub commands a
+   * sentinel shares with a data server (SELECT, SWAPDB, ECHO and the PUBSUB introspection
+   * removed, as Redis's sentinel mode does), then {@code sentinelCommands} adds or replaces the
+   * rest (SENTINEL, INFO, ROLE, PUBLISH, SHUTDOWN).
+   */
+  public static Dispatcher forSentinel(ServerContext server, java.util.function.Consumer<CommandTable> sentinelCommands) {
+    CommandTable table = new CommandTable();
+    ConnectionCommands.install(table);
+    ClientCommand.install(table);
+    CommandCommand.install(table);
+    PubSubCommands.install(table);
+    table.remove("select").remove("swapdb").remove("echo").remove("pubsub");
+    sentinelCommands.accept(table);
+    return new Dispatcher(server, table);
+  }
+
+  private Dispatcher(ServerContext server, CommandTable table) {
+    this.server = server;
+    this.table = table;
+  }
+
   /** A dispatcher over {@code server} with every data-server command installed. */
   public Dispatcher(ServerContext server) {
     this.server = server;
