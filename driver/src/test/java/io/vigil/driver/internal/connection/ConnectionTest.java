@@ -194,4 +194,11 @@ class ConnectionTest {
     c.reply("$1\r\nv\r\n");
     assertThat(get.join()).isEqualTo(RespBulkString.of("v"));
   }
+
+  @Test
+  void nullArgumentIsRejectedBeforeItCanCorruptABatch() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Command.of(new byte[][] {"GET".getBytes(), null}, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("argument 1");
+  }
 }
