@@ -197,8 +197,7 @@ class ConnectionTest {
 
   @Test
   void nullArgumentIsRejectedBeforeItCanCorruptABatch() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> Command.of(new byte[][] {"GET".getBytes(), null}, 0, 0))
+    assertThatThrownBy(() -> Command.of(new byte[][] {"GET".getBytes(), null}, 0, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("argument 1");
   }
 }
