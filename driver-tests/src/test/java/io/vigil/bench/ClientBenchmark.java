@@ -48,6 +48,14 @@ public final class ClientBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    try {
+      run();
+    } finally {
+      System.exit(0); // after redis-server was closed; peers may leave non-daemon threads behind
+    }
+  }
+
+  private static void run() throws Exception {
     Duration warmup = Duration.parse("PT" + System.getProperty("bench.warmup", "3s").toUpperCase(Locale.ROOT));
     Duration measure = Duration.parse("PT" + System.getProperty("bench.measure", "3s").toUpperCase(Locale.ROOT));
     int vigilConnections = Integer.getInteger("bench.vigil.connections", 1);
@@ -93,7 +101,7 @@ public final class ClientBenchmark {
             c.containsKey(name) ? String.format("%,10.0f", c.get(name)) : "       n/a");
       }
       if (!only.isEmpty()) {
-        System.exit(0);
+        return;
       }
       System.out.println();
       System.out.println("ops/s (one op = one command; SET+GET counts two)");
@@ -107,7 +115,6 @@ public final class ClientBenchmark {
           verdict(a.get("vigil") / a.get("jedis"), 1.0), verdict(b.get("vigil") / b.get("lettuce"), 1.25),
           verdict(b.get("vigil") / b.get("jedis"), 1.0), verdict(c.get("vigil") / c.get("lettuce"), 1.2));
     }
-    System.exit(0); // peers may leave non-daemon threads behind
   }
 
   /** One measurement of one client. */

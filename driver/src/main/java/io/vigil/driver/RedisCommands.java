@@ -16,8 +16,10 @@ import java.util.Set;
  * CommandTimeoutException}); an error reply throws a {@link RedisServerException} subclass
  * for its prefix; a connection that dies with the command in flight throws {@link
  * OutcomeUnknownException}. Blocking commands ({@code BLPOP}…) run on a connection of their
- * own and may take their timeout plus the command timeout. Keys and values are {@code String}
- * (UTF-8) or {@code byte[]}, as {@code K} and {@code V} say.
+ * own and may take their timeout plus the command timeout. Calling a blocking method on the
+ * driver's I/O thread (inside an async callback or a pub/sub listener) throws {@link
+ * IllegalStateException} instead of deadlocking. Keys and values are {@code String} (UTF-8) or
+ * {@code byte[]}, as {@code K} and {@code V} say.
  *
  * @param <K> the key type (hash fields and channels too)
  * @param <V> the value type (list, set and sorted-set members too)

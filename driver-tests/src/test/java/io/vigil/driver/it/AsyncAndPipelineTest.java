@@ -65,6 +65,21 @@ class AsyncAndPipelineTest {
   }
 
   @Test
+  void blockingCallInsideAnAsyncCallbackIsRefusedInsteadOfDeadlocking() {
+    // The server sleeps so that the callback is attached before the reply: it then runs on the I/O thread.
+    String refusal = client.async().execute("DEBUG", "SLEEP", "0.1").thenApply(ok -> {
+      try {
+        client.get("k");
+        return "not refused";
+      } catch (IllegalStateException e) {
+        return e.getMessage();
+      }
+    }).toCompletableFuture().join();
+
+    assertThat(refusal).contains("I/O thread").contains("async()");
+  }
+
+  @Test
   void pipelineSendsNothingUntilSyncThenCompletesEveryStage() {
     Pipeline<String, String> pipeline = client.pipeline();
     CompletionStage<String> set = pipeline.set("a", "1");

@@ -1,5 +1,6 @@
 package io.vigil.driver.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.driver.CommandNotSentException;
@@ -73,6 +74,24 @@ class ClientLifecycleTest {
     client.close();
 
     assertThatThrownBy(blocked::join).hasCauseInstanceOf(VigilException.class);
+  }
+
+  @Test
+  void exclusiveConnectionLimitIsEnforcedWithAMessageNamingTheSetting() {
+    try (VigilClient client = RedisFixture.client(redis).maxExclusiveConnections(1).build()) {
+      CompletableFuture<?> holding = client.async().blpop(Duration.ofSeconds(2), "limit:a").toCompletableFuture();
+      Poll.until(Duration.ofSeconds(5), "the first BLPOP holds its connection",
+          () -> client.info("clients").contains("blocked_clients:1"));
+
+      assertThatThrownBy(() -> client.blpop(Duration.ofSeconds(1), "limit:b"))
+          .isInstanceOf(CommandNotSentException.class)
+          .hasMessageContaining("all 1 exclusive connections")
+          .hasMessageContaining("maxExclusiveConnections");
+
+      client.rpush("limit:a", "x");
+      holding.join();
+      assertThat(client.blpop(Duration.ofMillis(50), "limit:a", "limit:b")).as("the lease came back").isNull();
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.vigil.driver.OutcomeUnknownException;
 import io.vigil.driver.UnexpectedReplyException;
 import io.vigil.driver.VigilException;
 import io.vigil.driver.internal.connection.Command;
+import io.vigil.driver.internal.connection.IoThread;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -30,9 +31,6 @@ public final class Await {
 
   /** {@link #await(CompletableFuture, long, String)} for a command, described only if it fails. */
   public static <T> T await(CompletableFuture<T> future, long timeoutNanos, byte[][] args, String node) {
-    if (future.isDone() && !future.isCompletedExceptionally()) {
-      return future.join();
-    }
     return await(future, timeoutNanos, args, node, null);
   }
 
@@ -42,6 +40,10 @@ public final class Await {
   }
 
   private static <T> T await(CompletableFuture<T> future, long timeoutNanos, byte[][] args, String node, String what) {
+    if (IoThread.isCurrent()) {
+      throw new IllegalStateException("a blocking call on the driver's I/O thread would wait for itself forever;"
+          + " inside async callbacks and pub/sub listeners use async() or hand the work to an executor");
+    }
     if (!future.isDone()) {
       for (int i = 0; i < SPINS && !future.isDone(); i++) {
         Thread.onSpinWait();

@@ -31,6 +31,7 @@ public final class ClientRuntime implements AutoCloseable {
 
   private final Transport transport;
   private final ConnectionSettings settings;
+  private final ConnectionFactory factory;
   private final NodePool pool;
   private final CommandTable table = new CommandTable();
   private final Backoff backoff;
@@ -49,7 +50,8 @@ public final class ClientRuntime implements AutoCloseable {
     this.transport = Transport.create(ioThreads);
     this.settings = settings;
     this.backoff = new Backoff(poolSettings.reconnectBase(), poolSettings.reconnectMax());
-    this.pool = new NodePool(node, new ConnectionFactory(transport, settings), transport.group(),
+    this.factory = new ConnectionFactory(transport, settings);
+    this.pool = new NodePool(node, factory, transport.group(),
         poolSettings, backoff, c -> {
           if (refreshCommandTable && tableRefreshed.compareAndSet(false, true)) {
             refreshTable(c);
@@ -111,5 +113,6 @@ public final class ClientRuntime implements AutoCloseable {
       log.debug("Connections to {} did not close in time: {}", pool.endpoint(), e.toString());
     }
     transport.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    factory.abortConnects();
   }
 }

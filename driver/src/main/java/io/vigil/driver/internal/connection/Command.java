@@ -29,6 +29,11 @@ public final class Command extends CompletableFuture<RespValue> {
     if (args.length == 0) {
       throw new IllegalArgumentException("a command needs at least its name");
     }
+    for (int i = 0; i < args.length; i++) {
+      if (args[i] == null) { // checked here: a null found while encoding would corrupt the batch
+        throw new IllegalArgumentException("argument " + i + " of a command is null");
+      }
+    }
     this.args = args;
     this.deadlineNanos = deadlineNanos;
     this.timeoutNanos = timeoutNanos;

@@ -11,7 +11,9 @@ import io.vigil.driver.ConnectionException;
 import io.vigil.driver.Endpoint;
 import io.vigil.resp.RespDecoder;
 import io.vigil.resp.RespParser;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,8 @@ public final class ConnectionFactory {
 
   private final Transport transport;
   private final ConnectionSettings settings;
+  /** Connects in progress, so that closing the client can fail them even if the I/O threads are gone. */
+  private final Set<CompletableFuture<Connection>> inProgress = ConcurrentHashMap.newKeySet();
 
   /** A factory opening connections on {@code transport}'s event loops with {@code settings}. */
   public ConnectionFactory(Transport transport, ConnectionSettings settings) {
@@ -47,6 +51,8 @@ public final class ConnectionFactory {
    */
   public CompletableFuture<Connection> connect(Endpoint endpoint) {
     CompletableFuture<Connection> result = new CompletableFuture<>();
+    inProgress.add(result);
+    result.whenComplete((c, e) -> inProgress.remove(result));
     Connection[] holder = new Connection[1];
     Bootstrap bootstrap = new Bootstrap()
         .group(transport.group())
@@ -98,6 +104,16 @@ public final class ConnectionFactory {
       });
     });
     return result;
+  }
+
+  /**
+   * Fails every connect still in progress, for a client that is closing: a listener that the
+   * stopped I/O threads will never run cannot leave a caller waiting.
+   */
+  public void abortConnects() {
+    for (CompletableFuture<Connection> connect : inProgress) {
+      connect.completeExceptionally(new ConnectionException("the client was closed while connecting", null));
+    }
   }
 
   private void handshake(Endpoint endpoint, Connection connection, CompletableFuture<Connection> result) {

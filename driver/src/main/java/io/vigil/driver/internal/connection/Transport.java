@@ -9,7 +9,6 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * The I/O threads and socket type: native epoll when the platform supports it, NIO otherwise.
@@ -28,7 +27,7 @@ public record Transport(EventLoopGroup group, Class<? extends SocketChannel> cha
   public static Transport create(int threads, boolean epoll) {
     IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(
-        threads, new DefaultThreadFactory("vigil-io", true), factory);
+        threads, IoThread.factory(), factory);
     return new Transport(group, epoll ? EpollSocketChannel.class : NioSocketChannel.class,
         epoll ? "epoll" : "nio");
   }

@@ -194,4 +194,10 @@ class ConnectionTest {
     c.reply("$1\r\nv\r\n");
     assertThat(get.join()).isEqualTo(RespBulkString.of("v"));
   }
+
+  @Test
+  void nullArgumentIsRejectedBeforeItCanCorruptABatch() {
+    assertThatThrownBy(() -> Command.of(new byte[][] {"GET".getBytes(), null}, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("argument 1");
+  }
 }
