@@ -250,7 +250,9 @@ public final class RedisServerProcess implements AutoCloseable {
           "--dir", dir.toAbsolutePath().toString(), "--logfile", log.toAbsolutePath().toString(),
           "--daemonize", "no"));
       if (!binary.equals("redis-sentinel")) {
-        command.addAll(List.of("--save", "", "--appendonly", "no"));
+        // No snapshots by default, and full syncs start at once: Redis 7 otherwise waits 5 s
+        // (repl-diskless-sync-delay) for more replicas, longer than many failover tests run.
+        command.addAll(List.of("--save", "", "--appendonly", "no", "--repl-diskless-sync-delay", "0"));
       }
       command.addAll(directives);
       Process process;

@@ -109,6 +109,14 @@ class JavaSentinelRealRedisTest {
             return RespSocket.text(c.call("INFO", "sentinel")).contains("slaves=2,sentinels=3");
           }
         }));
+    try (RespSocket m = RespSocket.connect(master.address())) {
+      assertThat(RespSocket.text(m.call("SET", "acked", "before-kill"))).isEqualTo("OK");
+    }
+    await("both replicas have the write", Duration.ofSeconds(15), () -> List.of(r1, r2).stream().allMatch(r -> {
+      try (RespSocket c = RespSocket.connect(r.address())) {
+        return "before-kill".equals(RespSocket.text(c.call("GET", "acked")));
+      }
+    }));
     String oldMaster = "127.0.0.1:" + master.port();
     master.kill();
 
@@ -124,6 +132,7 @@ class JavaSentinelRealRedisTest {
         "+promoted-slave", "+switch-master");
     try (RespSocket p = RespSocket.connect(promoted.address()); RespSocket o = RespSocket.connect(other.address())) {
       assertThat(RespSocket.text(((io.vigil.resp.RespArray) p.call("ROLE")).get(0))).isEqualTo("master");
+      assertThat(RespSocket.text(p.call("GET", "acked"))).isEqualTo("before-kill");
       await("the other replica follows the new master", Duration.ofSeconds(15), () ->
           RespSocket.text(o.call("INFO", "replication")).contains("master_port:" + promoted.port()));
     }
