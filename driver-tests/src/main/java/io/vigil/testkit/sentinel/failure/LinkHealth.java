@@ -23,16 +23,17 @@ public final class LinkHealth {
     this.lastPong = now;
   }
 
-  /** The link (re)connected. */
+  /**
+   * The link (re)connected. An unanswered PING stays pending, as Redis keeps {@code
+   * act_ping_time} across reconnects: only a valid reply proves the instance alive.
+   */
   public void connected(long now) {
     connected = true;
-    pendingPingSince = 0;
   }
 
-  /** The link dropped; pending pings are forgotten, as Redis resets them on reconnect. */
+  /** The link dropped. */
   public void disconnected() {
     connected = false;
-    pendingPingSince = 0;
   }
 
   /** Whether the link is up. */

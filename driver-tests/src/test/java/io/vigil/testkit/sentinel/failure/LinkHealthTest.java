@@ -37,6 +37,16 @@ class LinkHealthTest {
   }
 
   @Test
+  void pendingPingSurvivesAReconnect() {
+    LinkHealth link = new LinkHealth(0);
+    link.connected(0);
+    link.pingSent(1000);
+    link.disconnected();
+    link.connected(1500);
+    assertThat(link.unresponsiveFor(2100)).isEqualTo(1100);
+  }
+
+  @Test
   void disconnectedLinkCountsFromLastAvailability() {
     LinkHealth link = new LinkHealth(0);
     link.connected(0);
