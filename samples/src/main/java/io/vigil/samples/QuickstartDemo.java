@@ -24,6 +24,20 @@ public final class QuickstartDemo {
   private QuickstartDemo() {}
 
   public static void main(String[] args) throws Exception {
+    try {
+      run();
+    } catch (IllegalStateException failed) {
+      System.out.println("FAILED " + failed.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /**
+   * Runs the demo, printing as it goes.
+   *
+   * @throws IllegalStateException naming the first check that did not hold
+   */
+  public static void run() throws Exception {
     try (VigilServer server = VigilServer.builder().start();
         VigilClient redis = VigilClient.builder()
             .node(server.address().getHostString(), server.port())
@@ -97,8 +111,7 @@ public final class QuickstartDemo {
 
   private static void check(String what, Object actual, Object expected) {
     if (!expected.equals(actual)) {
-      System.out.println("FAILED " + what + ": expected " + expected + ", got " + actual);
-      System.exit(1);
+      throw new IllegalStateException(what + ": expected " + expected + ", got " + actual);
     }
     System.out.println("ok  " + what + (actual instanceof Boolean ? "" : " = " + actual));
   }
