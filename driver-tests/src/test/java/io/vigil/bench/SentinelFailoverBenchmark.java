@@ -34,6 +34,7 @@ import java.util.function.BooleanSupplier;
 public final class SentinelFailoverBenchmark {
 
   private static final long DOWN_AFTER_MS = 1000;
+  private static final java.util.Random PHASE = new java.util.Random(42);
 
   private SentinelFailoverBenchmark() {}
 
@@ -120,6 +121,10 @@ public final class SentinelFailoverBenchmark {
         t.setDaemon(true);
         t.start();
       }
+      // Sentinels PING once a second and count down-after from the last valid reply, so the
+      // kill's phase within that second decides up to 1 s of the result: randomize it, so
+      // every kind sees the same spread.
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PHASE.nextInt(1000)));
       long killedAt = System.nanoTime();
       master.kill();
       long at = switched.get(60, TimeUnit.SECONDS);
