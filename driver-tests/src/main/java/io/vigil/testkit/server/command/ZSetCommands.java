@@ -92,7 +92,7 @@ final class ZSetCommands {
     t.add("zlexcount", c -> {
       ZSetRanges.Lex r = ZSetRanges.lex(c.arg(2), c.arg(3));
       ZSetValue z = c.read(c.key(1), ZSetValue.class);
-      return Replies.integer(z == null ? 0 : ZSetRanges.byLex(z, r, false, 0, -1).size());
+      return Replies.integer(z == null ? 0 : ZSetRanges.lexCount(z, r));
     });
     t.add("zrange", c -> range(c, 1, null, false, false, false));
     t.add("zrangestore", c -> range(c, 2, null, false, false, true));
