@@ -3,6 +3,7 @@ package io.vigil.testkit.server.command;
 import io.vigil.resp.RespError;
 import io.vigil.resp.RespSimpleString;
 import io.vigil.resp.RespValue;
+import io.vigil.resp.RespVersion;
 import io.vigil.testkit.server.network.CommandProcessor;
 import io.vigil.testkit.server.network.Connection;
 import io.vigil.testkit.server.network.ConnectionKind;
@@ -124,20 +125,20 @@ public final class Dispatcher implements CommandProcessor {
       reject(s, RespError.of("NOAUTH Authentication required."));
       return;
     }
-    String base = cmd.spec().parentName();
+    String base = spec.parentName();
     if (connection.kind() == ConnectionKind.PUBSUB
-        && connection.version() == io.vigil.resp.RespVersion.RESP2
+        && connection.version() == RespVersion.RESP2
         && !SUBSCRIBER_ALLOWED.contains(base)) {
-      reject(s, RespError.of("ERR Can't execute '" + cmd.spec().name() + "': only (P|S)SUBSCRIBE / "
+      reject(s, RespError.of("ERR Can't execute '" + spec.name() + "': only (P|S)SUBSCRIBE / "
           + "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"));
       return;
     }
-    if (isReadOnlyReplica() && cmd.spec().isWrite() && connection.kind() != ConnectionKind.MASTER) {
+    if (isReadOnlyReplica() && spec.isWrite() && connection.kind() != ConnectionKind.MASTER) {
       reject(s, RespError.of("READONLY You can't write against a read only replica."));
       return;
     }
     if (s.multi != null && !NOT_QUEUED.contains(base)) {
-      if (!cmd.spec().isAllowedInMulti()) {
+      if (!spec.isAllowedInMulti()) {
         reject(s, RespError.of("ERR Command not allowed inside a transaction"));
         return;
       }
