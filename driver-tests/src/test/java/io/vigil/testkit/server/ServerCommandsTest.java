@@ -58,6 +58,20 @@ class ServerCommandsTest {
   }
 
   @Test
+  void infoCountsCommandsAndErrors() {
+    try (RespTestClient c = authed()) {
+      c.call("SET", "stat", "x");
+      c.call("INCR", "stat");
+      c.call("GET");
+      String info = ((RespBulkString) c.call("INFO", "commandstats", "errorstats")).asString();
+      assertThat(info).containsPattern("cmdstat_set:calls=\\d+,usec=\\d+,usec_per_call=\\d+\\.\\d\\d,rejected_calls=0,failed_calls=0\r\n");
+      assertThat(info).containsPattern("cmdstat_incr:calls=\\d+,usec=\\d+,usec_per_call=[0-9.]+,rejected_calls=0,failed_calls=[1-9]");
+      assertThat(info).containsPattern("cmdstat_get:calls=\\d+,usec=\\d+,usec_per_call=[0-9.]+,rejected_calls=[1-9]");
+      assertThat(info).containsPattern("errorstat_ERR:count=\\d+\r\n");
+    }
+  }
+
+  @Test
   void roleAndTime() {
     try (RespTestClient c = authed()) {
       assertThat(c.call("ROLE")).isEqualTo(RespArray.of(RespBulkString.of("master"), RespInteger.ZERO, RespArray.EMPTY));

@@ -117,29 +117,29 @@ public final class Dispatcher implements CommandProcessor {
     }
     int arity = cmd.spec().arity();
     if ((arity > 0 && argv.length != arity) || argv.length < -arity) {
-      reject(s, RespError.of("ERR wrong number of arguments for '" + cmd.spec().name() + "' command"));
+      reject(s, cmd, RespError.of("ERR wrong number of arguments for '" + cmd.spec().name() + "' command"));
       return;
     }
     CommandSpec spec = cmd.spec();
     if (!s.authenticated && !spec.isNoAuth()) {
-      reject(s, RespError.of("NOAUTH Authentication required."));
+      reject(s, cmd, RespError.of("NOAUTH Authentication required."));
       return;
     }
     String base = spec.parentName();
     if (connection.kind() == ConnectionKind.PUBSUB
         && connection.version() == RespVersion.RESP2
         && !SUBSCRIBER_ALLOWED.contains(base)) {
-      reject(s, RespError.of("ERR Can't execute '" + spec.name() + "': only (P|S)SUBSCRIBE / "
+      reject(s, cmd, RespError.of("ERR Can't execute '" + spec.name() + "': only (P|S)SUBSCRIBE / "
           + "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"));
       return;
     }
     if (isReadOnlyReplica() && spec.isWrite() && connection.kind() != ConnectionKind.MASTER) {
-      reject(s, RespError.of("READONLY You can't write against a read only replica."));
+      reject(s, cmd, RespError.of("READONLY You can't write against a read only replica."));
       return;
     }
     if (s.multi != null && !NOT_QUEUED.contains(base)) {
       if (!spec.isAllowedInMulti()) {
-        reject(s, RespError.of("ERR Command not allowed inside a transaction"));
+        reject(s, cmd, RespError.of("ERR Command not allowed inside a transaction"));
         return;
       }
       s.multi.add(argv);
@@ -256,8 +256,16 @@ public final class Dispatcher implements CommandProcessor {
     return cmd.spec().isWrite() || n.equals("publish") || n.equals("eval") || n.equals("evalsha");
   }
 
+  private void reject(ClientSession s, Command cmd, RespError error) {
+    if (cmd != null) {
+      cmd.rejectedCalls++;
+    }
+    reject(s, error);
+  }
+
   private void reject(ClientSession s, RespError error) {
     server.stats.totalErrorReplies++;
+    server.countError(error);
     if (s.multi != null) {
       s.multiDirty = true;
     }
@@ -288,9 +296,14 @@ public final class Dispatcher implements CommandProcessor {
       reply = RespError.of("ERR internal error running '" + cmd.spec().name() + "': " + e);
     }
     server.stats.commands++;
+    cmd.calls++;
     if (reply != null) {
       if (reply.isError()) {
         server.stats.totalErrorReplies++;
+        cmd.failedCalls++;
+        if (reply instanceof RespError error) {
+          server.countError(error);
+        }
       }
       if (!inExec && connection != null) {
         connection.write(reply);
@@ -309,6 +322,7 @@ public final class Dispatcher implements CommandProcessor {
       server.endPropagation();
     }
     long micros = (System.nanoTime() - start) / 1000;
+    cmd.micros += micros;
     if (connection == null) {
       return reply; // applied from a replication stream or a log: no monitor, no slow log
     }

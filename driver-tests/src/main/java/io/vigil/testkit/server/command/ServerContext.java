@@ -73,6 +73,15 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     long totalErrorReplies;
   }
 
+  /** Error replies by prefix (INFO errorstats); server thread only. */
+  final java.util.TreeMap<String, Long> errorCounts = new java.util.TreeMap<>();
+
+  /** Counts an error reply under its prefix ({@code ERR}, {@code WRONGTYPE}...). */
+  void countError(io.vigil.resp.RespError error) {
+    String prefix = error.prefix().isEmpty() ? "ERR" : error.prefix();
+    errorCounts.merge(prefix, 1L, Long::sum);
+  }
+
   /** Commands-per-second samples, Redis's {@code trackInstantaneousMetric} (16 samples). */
   private final long[] opsSamples = new long[16];
   private int opsSampleIndex;
