@@ -229,6 +229,68 @@ class RandomDifferentialTest {
     }
   }
 
+  @Test
+  void keyspaceNotificationsMatchRedis() {
+    for (long seed = SEED + 300; seed < SEED + 302; seed++) {
+      runWithNotifications(seed);
+    }
+  }
+
+  /**
+   * Like {@link #run} with every keyspace and keyevent notification (except the timing-dependent
+   * "expired") subscribed on a third connection pair; after each command the notifications it
+   * caused are compared in order. A PING on the subscriber marks the end of them.
+   */
+  private void runWithNotifications(long seed) {
+    Random random = new Random(seed);
+    List<String> mismatches = new ArrayList<>();
+    try (RespTestClient real = new RespTestClient(redis.address());
+        RespTestClient java = new RespTestClient(vigil.address());
+        RespTestClient realSub = new RespTestClient(redis.address());
+        RespTestClient javaSub = new RespTestClient(vigil.address())) {
+      for (RespTestClient c : List.of(real, java)) {
+        c.call("FLUSHALL");
+        c.call("CONFIG", "SET", "notify-keyspace-events", "KEg$lshz");
+      }
+      realSub.call("PSUBSCRIBE", "__key*__:*");
+      javaSub.call("PSUBSCRIBE", "__key*__:*");
+      try {
+        for (int i = 0; i < 2000 && mismatches.size() < 10; i++) {
+          String[] command = next(random);
+          RespValue expected = real.call(command);
+          RespValue actual = java.call(command);
+          List<RespValue> expectedEvents = drain(realSub);
+          List<RespValue> actualEvents = drain(javaSub);
+          if (!expectedEvents.equals(actualEvents)) {
+            mismatches.add("#" + i + " " + String.join(" ", command) + "\n    redis: "
+                + cut(expectedEvents.toString()) + "\n    vigil: " + cut(actualEvents.toString()));
+          } else if (!UNORDERED.contains(command[0]) && !expected.equals(actual)) {
+            mismatches.add("#" + i + " " + String.join(" ", command) + " (reply)\n    redis: "
+                + cut(DifferentialTest.show(expected)) + "\n    vigil: " + cut(DifferentialTest.show(actual)));
+          }
+        }
+      } finally {
+        real.call("CONFIG", "SET", "notify-keyspace-events", "");
+        java.call("CONFIG", "SET", "notify-keyspace-events", "");
+      }
+    }
+    assertThat(mismatches).as("seed %d", seed).isEmpty();
+  }
+
+  /** Reads the notifications queued on a subscriber, up to the reply of a PING sent now. */
+  private static List<RespValue> drain(RespTestClient subscriber) {
+    subscriber.send("PING");
+    List<RespValue> events = new ArrayList<>();
+    while (true) {
+      RespValue v = subscriber.read();
+      if (v instanceof io.vigil.resp.RespArray a && a.size() == 2
+          && a.get(0).equals(io.vigil.resp.RespBulkString.of("pong"))) {
+        return events;
+      }
+      events.add(v);
+    }
+  }
+
   private void run(long seed, boolean resp3) {
     Random random = new Random(seed);
     List<String> mismatches = new ArrayList<>();

@@ -265,8 +265,17 @@ public final class ServerConfig {
         }
         value = args.get(0) + " " + args.get(1);
         break;
+      case "notify-keyspace-events": {
+        String v = String.join("", args);
+        for (char ch : v.toCharArray()) {
+          if ("Ag$lshzxeKEtmdn".indexOf(ch) < 0) {
+            return "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
+          }
+        }
+        value = normalizeEvents(v);
+        break;
+      }
       case "client-output-buffer-limit":
-      case "notify-keyspace-events":
       case "oom-score-adj-values":
         value = String.join(" ", args);
         break;
@@ -309,6 +318,37 @@ public final class ServerConfig {
       listener.accept(name, value);
     }
     return null;
+  }
+
+  /** Redis's {@code keyspaceEventsFlagsToString}: the canonical spelling of event classes. */
+  private static String normalizeEvents(String v) {
+    String all = "g$lshzxetd";
+    boolean everything = v.indexOf('A') >= 0;
+    if (!everything) {
+      everything = true;
+      for (char ch : all.toCharArray()) {
+        everything &= v.indexOf(ch) >= 0;
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    if (everything) {
+      sb.append('A');
+    } else {
+      for (char ch : all.toCharArray()) {
+        if (v.indexOf(ch) >= 0) {
+          sb.append(ch);
+        }
+      }
+    }
+    if (v.indexOf('n') >= 0) {
+      sb.append('n');
+    }
+    for (char ch : "KEm".toCharArray()) {
+      if (v.indexOf(ch) >= 0) {
+        sb.append(ch);
+      }
+    }
+    return sb.toString();
   }
 
   private static String checkRange(String name, long v) {
