@@ -198,6 +198,22 @@ class ServerCommandsTest {
   }
 
   @Test
+  void idleClientsAreClosedAfterTimeout() {
+    try (VigilServer own = VigilServer.builder().directive("timeout", "1").start();
+        RespTestClient idle = new RespTestClient(own.address());
+        RespTestClient subscriber = new RespTestClient(own.address())) {
+      assertThat(idle.call("PING")).isEqualTo(RespSimpleString.PONG);
+      subscriber.call("SUBSCRIBE", "ch");
+      idle.timeout(10_000);
+      assertThat(idle.closedByServer()).isTrue();
+      try (RespTestClient admin = new RespTestClient(own.address())) {
+        assertThat(admin.call("PUBSUB", "NUMSUB", "ch")).isEqualTo(
+            RespArray.of(RespBulkString.of("ch"), RespInteger.ONE));
+      }
+    }
+  }
+
+  @Test
   void scriptingAnswersAClearError() {
     try (RespTestClient c = authed()) {
       RespError e = (RespError) c.call("EVAL", "return 1", "0");

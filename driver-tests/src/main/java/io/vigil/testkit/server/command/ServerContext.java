@@ -136,6 +136,26 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     errorCounts.merge(prefix, 1L, Long::sum);
   }
 
+  /**
+   * Closes ordinary clients idle for longer than {@code timeout} seconds (0 = never), as Redis's
+   * {@code clientsCronHandleTimeout}: replicas, masters, subscribers and blocked clients stay.
+   */
+  public void closeIdleClients(long nowMillis) {
+    long timeout = config.getLong("timeout");
+    if (timeout <= 0 || network == null) {
+      return;
+    }
+    for (Connection c : new ArrayList<>(network.connections())) {
+      ClientSession s = (ClientSession) c.attachment();
+      if (c.kind() == io.vigil.testkit.server.network.ConnectionKind.NORMAL
+          && (s == null || s.blocked == null)
+          && nowMillis - c.lastInteractionMillis() > timeout * 1000) {
+        log.verbose("Closing idle client");
+        c.close();
+      }
+    }
+  }
+
   /** Commands-per-second samples, Redis's {@code trackInstantaneousMetric} (16 samples). */
   private final long[] opsSamples = new long[16];
   private int opsSampleIndex;
