@@ -73,10 +73,7 @@ public final class ServerMain {
     // SIGTERM/SIGINT stop the server and exit 0, as redis-server does; the shutdown hook covers
     // JVMs without the signal API.
     Runnable stop = () -> {
-      if (!server.isStopped()) {
-        System.out.println(ProcessHandle.current().pid() + ":signal-handler Received SIGTERM scheduling shutdown...");
-      }
-      server.close();
+      server.shutdownOnSignal("SIGTERM");
       deletePid(pidfile);
     };
     try {
