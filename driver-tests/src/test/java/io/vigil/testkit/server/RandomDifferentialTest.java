@@ -133,7 +133,7 @@ class RandomDifferentialTest {
   }
 
   private static String[] more(Random r) {
-    switch (r.nextInt(60)) {
+    switch (r.nextInt(64)) {
       case 0: return new String[] {"SETNX", key(r), member(r)};
       case 1: return new String[] {"GETSET", key(r), member(r)};
       case 2: return new String[] {"MSET", key(r), member(r), key(r), member(r)};
@@ -198,7 +198,11 @@ class RandomDifferentialTest {
       case 55: return new String[] {"ZRANGE", key(r), "+", "[" + member(r), "BYLEX", "REV"};
       case 56: return new String[] {"HRANDFIELD", key(r), "-0"};
       case 57: return new String[] {"LPOP", key(r), "0"};
-      case 58: return new String[] {"SMEMBERS", key(r)};
+      case 58: return new String[] {"SETBIT", key(r), Integer.toString(r.nextInt(40)), r.nextBoolean() ? "1" : "0"};
+      case 59: return new String[] {"BITCOUNT", key(r), num(r), num(r), r.nextBoolean() ? "BIT" : "BYTE"};
+      case 60: return new String[] {"BITPOS", key(r), r.nextBoolean() ? "1" : "0", num(r)};
+      case 61: return new String[] {"BITOP", r.nextBoolean() ? "OR" : "XOR", key(r), key(r), key(r)};
+      case 62: return new String[] {"GETBIT", key(r), Integer.toString(r.nextInt(50))};
       default: return new String[] {"ZSCAN", key(r), "0"};
     }
   }

@@ -39,6 +39,7 @@ public final class Dispatcher implements CommandProcessor {
     CommandCommand.install(table);
     KeyCommands.install(table);
     StringCommands.install(table);
+    BitCommands.install(table);
     HashCommands.install(table);
     ListCommands.install(table);
     SetCommands.install(table);

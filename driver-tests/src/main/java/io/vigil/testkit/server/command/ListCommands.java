@@ -355,7 +355,8 @@ final class ListCommands {
       if (!from.equals(to) && srcEmptied) {
         c.db().delete(from);
       }
-      c.db().put(to, dst, false);
+      // rotating a one-element list in place keeps its time to live, as Redis
+      c.db().put(to, dst, from.equals(to));
     } else {
       if (toLeft) {
         dst.addFirst(v);
