@@ -119,6 +119,9 @@ final class BitCommands {
       end = c.longArg(3);
       bits = bitMode(c, 4);
     }
+    if (start < 0 && end < 0 && start > end) {
+      return RespInteger.ZERO;
+    }
     byte[] b = v.bytes();
     long length = bits ? (long) b.length * 8 : b.length;
     long[] r = range(start, end, length);

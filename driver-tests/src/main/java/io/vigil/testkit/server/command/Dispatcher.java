@@ -40,6 +40,7 @@ public final class Dispatcher implements CommandProcessor {
     KeyCommands.install(table);
     StringCommands.install(table);
     BitCommands.install(table);
+    SortCommand.install(table);
     HashCommands.install(table);
     ListCommands.install(table);
     SetCommands.install(table);
