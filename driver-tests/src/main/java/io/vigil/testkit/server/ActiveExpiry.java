@@ -22,6 +22,7 @@ final class ActiveExpiry {
     long hz = Math.max(1, Math.min(500, context.config().getLong("hz")));
     context.eventLoop().schedule(() -> {
       context.sampleMetrics();
+      context.closeIdleClients(System.currentTimeMillis());
       if (context.activeExpire() && context.keyspace().lazyExpiryDeletes()) {
         context.beginCycle();
         context.keyspace().expireCycle(MAX_PER_DB_PER_CYCLE);

@@ -69,14 +69,20 @@ public final class ServerMain {
     }
     String pidfile = config.get("pidfile");
     writePid(pidfile);
-    Thread hook = new Thread(() -> {
-      if (!server.isStopped()) {
-        System.out.println(ProcessHandle.current().pid() + ":signal-handler Received SIGTERM scheduling shutdown...");
-      }
-      server.close();
+    // SIGTERM/SIGINT stop the server and exit 0, as redis-server does; the shutdown hook covers
+    // JVMs without the signal API.
+    Runnable stop = () -> {
+      server.shutdownOnSignal("SIGTERM");
       deletePid(pidfile);
-    }, "vigil-server-sigterm");
-    Runtime.getRuntime().addShutdownHook(hook);
+    };
+    try {
+      for (String signal : List.of("TERM", "INT")) {
+        sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stop.run());
+      }
+    } catch (Throwable unsupported) {
+      // fall back to the shutdown hook alone
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "vigil-server-sigterm"));
     while (!server.awaitStop(1, TimeUnit.HOURS)) {
       // keep running
     }

@@ -83,6 +83,17 @@ public final class VigilServer implements AutoCloseable {
     return stopped.await(timeout, unit);
   }
 
+  /** Logs Redis's shutdown lines, then {@link #close()}s (SIGTERM in the standalone server). */
+  void shutdownOnSignal(String signal) {
+    if (isStopped()) {
+      return;
+    }
+    context.log().notice("Received " + signal + " scheduling shutdown...");
+    context.log().warning("User requested shutdown...");
+    context.log().warning("Redis is now ready to exit, bye bye...");
+    close();
+  }
+
   /** Stops listening, disconnects every client and ends the server thread. Idempotent. */
   @Override
   public void close() {

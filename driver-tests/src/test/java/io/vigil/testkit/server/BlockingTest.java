@@ -116,6 +116,23 @@ class BlockingTest {
   }
 
   @Test
+  void clientUnblockEndsTheWaitWithATimeoutOrAnError() {
+    try (RespTestClient a = new RespTestClient(vigil.address());
+        RespTestClient admin = new RespTestClient(vigil.address())) {
+      long id = ((RespInteger) a.call("CLIENT", "ID")).value();
+      a.send("BLPOP", "never", "0");
+      awaitBlocked(admin, 1);
+      assertThat(admin.call("CLIENT", "UNBLOCK", Long.toString(id))).isEqualTo(RespInteger.ONE);
+      assertThat(a.read()).isEqualTo(RespNull.ARRAY);
+      a.send("BZPOPMIN", "never", "0");
+      awaitBlocked(admin, 1);
+      assertThat(admin.call("CLIENT", "UNBLOCK", Long.toString(id), "ERROR")).isEqualTo(RespInteger.ONE);
+      assertThat(a.read()).isEqualTo(io.vigil.resp.RespError.of("UNBLOCKED client unblocked via CLIENT UNBLOCK"));
+      assertThat(admin.call("CLIENT", "UNBLOCK", Long.toString(id))).isEqualTo(RespInteger.ZERO);
+    }
+  }
+
+  @Test
   void clientPauseHoldsWritesUntilUnpause() {
     try (RespTestClient a = new RespTestClient(vigil.address());
         RespTestClient admin = new RespTestClient(vigil.address())) {

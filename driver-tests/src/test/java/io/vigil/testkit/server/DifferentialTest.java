@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DifferentialTest {
 
   private static final List<String> SCRIPTS = List.of("strings", "keys", "expiry", "hashes",
-      "lists", "sets", "zsets", "transactions", "pubsub", "errors", "resp3", "server", "large", "misc", "clients", "types");
+      "lists", "sets", "zsets", "transactions", "pubsub", "errors", "resp3", "server", "large", "misc", "clients", "types", "bits", "sort");
 
   private static RedisServerProcess redis;
   private static VigilServer vigil;

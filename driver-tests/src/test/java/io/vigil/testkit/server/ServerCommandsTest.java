@@ -58,6 +58,20 @@ class ServerCommandsTest {
   }
 
   @Test
+  void infoCountsCommandsAndErrors() {
+    try (RespTestClient c = authed()) {
+      c.call("SET", "stat", "x");
+      c.call("INCR", "stat");
+      c.call("GET");
+      String info = ((RespBulkString) c.call("INFO", "commandstats", "errorstats")).asString();
+      assertThat(info).containsPattern("cmdstat_set:calls=\\d+,usec=\\d+,usec_per_call=\\d+\\.\\d\\d,rejected_calls=0,failed_calls=0\r\n");
+      assertThat(info).containsPattern("cmdstat_incr:calls=\\d+,usec=\\d+,usec_per_call=[0-9.]+,rejected_calls=0,failed_calls=[1-9]");
+      assertThat(info).containsPattern("cmdstat_get:calls=\\d+,usec=\\d+,usec_per_call=[0-9.]+,rejected_calls=[1-9]");
+      assertThat(info).containsPattern("errorstat_ERR:count=\\d+\r\n");
+    }
+  }
+
+  @Test
   void roleAndTime() {
     try (RespTestClient c = authed()) {
       assertThat(c.call("ROLE")).isEqualTo(RespArray.of(RespBulkString.of("master"), RespInteger.ZERO, RespArray.EMPTY));
@@ -179,6 +193,22 @@ class ServerCommandsTest {
             .isEqualTo(io.vigil.resp.RespError.of("ERR CONFIG SET failed (possibly related to argument 'port') - Unable to listen on this port"));
         assertThat(((RespArray) c.call("CONFIG", "GET", "port")).get(1))
             .isEqualTo(RespBulkString.of(Integer.toString(newPort)));
+      }
+    }
+  }
+
+  @Test
+  void idleClientsAreClosedAfterTimeout() {
+    try (VigilServer own = VigilServer.builder().directive("timeout", "1").start();
+        RespTestClient idle = new RespTestClient(own.address());
+        RespTestClient subscriber = new RespTestClient(own.address())) {
+      assertThat(idle.call("PING")).isEqualTo(RespSimpleString.PONG);
+      subscriber.call("SUBSCRIBE", "ch");
+      idle.timeout(10_000);
+      assertThat(idle.closedByServer()).isTrue();
+      try (RespTestClient admin = new RespTestClient(own.address())) {
+        assertThat(admin.call("PUBSUB", "NUMSUB", "ch")).isEqualTo(
+            RespArray.of(RespBulkString.of("ch"), RespInteger.ONE));
       }
     }
   }

@@ -189,6 +189,11 @@ public final class Call {
     server.keyModified(session.db, key);
   }
 
+  /** Publishes a keyspace notification for {@code key} in the selected database. */
+  public void notify(int type, String event, Bytes key) {
+    server.notify(type, event, session.db, key);
+  }
+
   /** Signals that {@code key} may serve blocked clients. */
   public void ready(Bytes key) {
     server.keyReady(session.db, key);

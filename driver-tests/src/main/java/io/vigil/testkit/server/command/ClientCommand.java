@@ -35,6 +35,8 @@ final class ClientCommand {
       Transactions.unpause(c.server());
       return RespSimpleString.OK;
     });
+    t.add("client|unblock", ClientCommand::unblock);
+    t.add("client|getredir", c -> Replies.integer(-1));
     t.add("client|no-evict", c -> {
       if (c.is(2, "ON")) {
         c.session().noEvict = true;
@@ -256,6 +258,30 @@ final class ClientCommand {
     } else {
       conn.close();
     }
+  }
+
+  private static RespValue unblock(Call c) {
+    long id = c.longArg(2);
+    boolean error = false;
+    if (c.argc() == 4) {
+      if (c.is(3, "ERROR")) {
+        error = true;
+      } else if (!c.is(3, "TIMEOUT")) {
+        throw new RedisError("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR");
+      }
+    } else if (c.argc() > 4) {
+      throw RedisError.syntax();
+    }
+    for (Connection conn : c.server().connections()) {
+      if (conn.id() == id && conn.attachment() instanceof ClientSession s && s.blocked != null) {
+        Blocking.Blocked b = s.blocked;
+        c.server().blocking.unblock(b, error
+            ? io.vigil.resp.RespError.of("UNBLOCKED client unblocked via CLIENT UNBLOCK")
+            : b.timeoutReply);
+        return Replies.integer(1);
+      }
+    }
+    return Replies.integer(0);
   }
 
   private static RespValue pause(Call c) {

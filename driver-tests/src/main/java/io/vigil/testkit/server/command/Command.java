@@ -12,6 +12,11 @@ public final class Command {
   private final CommandSpec spec;
   private final CommandHandler handler;
   private final Map<String, Command> subcommands = new TreeMap<>();
+  /** INFO commandstats counters; server thread only. */
+  long calls;
+  long micros;
+  long rejectedCalls;
+  long failedCalls;
 
   Command(CommandSpec spec, CommandHandler handler) {
     this.spec = spec;

@@ -3,6 +3,7 @@ package io.vigil.testkit.server.command;
 import io.vigil.resp.RespError;
 import io.vigil.resp.RespSimpleString;
 import io.vigil.resp.RespValue;
+import io.vigil.resp.RespVersion;
 import io.vigil.testkit.server.network.CommandProcessor;
 import io.vigil.testkit.server.network.Connection;
 import io.vigil.testkit.server.network.ConnectionKind;
@@ -60,6 +61,8 @@ public final class Dispatcher implements CommandProcessor {
     CommandCommand.install(table);
     KeyCommands.install(table);
     StringCommands.install(table);
+    BitCommands.install(table);
+    SortCommand.install(table);
     HashCommands.install(table);
     ListCommands.install(table);
     SetCommands.install(table);
@@ -138,29 +141,29 @@ public final class Dispatcher implements CommandProcessor {
     }
     int arity = cmd.spec().arity();
     if ((arity > 0 && argv.length != arity) || argv.length < -arity) {
-      reject(s, RespError.of("ERR wrong number of arguments for '" + cmd.spec().name() + "' command"));
+      reject(s, cmd, RespError.of("ERR wrong number of arguments for '" + cmd.spec().name() + "' command"));
       return;
     }
     CommandSpec spec = cmd.spec();
     if (!s.authenticated && !spec.isNoAuth()) {
-      reject(s, RespError.of("NOAUTH Authentication required."));
+      reject(s, cmd, RespError.of("NOAUTH Authentication required."));
       return;
     }
-    String base = cmd.spec().parentName();
+    String base = spec.parentName();
     if (connection.kind() == ConnectionKind.PUBSUB
-        && connection.version() == io.vigil.resp.RespVersion.RESP2
+        && connection.version() == RespVersion.RESP2
         && !SUBSCRIBER_ALLOWED.contains(base)) {
-      reject(s, RespError.of("ERR Can't execute '" + cmd.spec().name() + "': only (P|S)SUBSCRIBE / "
+      reject(s, cmd, RespError.of("ERR Can't execute '" + spec.name() + "': only (P|S)SUBSCRIBE / "
           + "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"));
       return;
     }
-    if (isReadOnlyReplica() && cmd.spec().isWrite() && connection.kind() != ConnectionKind.MASTER) {
-      reject(s, RespError.of("READONLY You can't write against a read only replica."));
+    if (isReadOnlyReplica() && spec.isWrite() && connection.kind() != ConnectionKind.MASTER) {
+      reject(s, cmd, RespError.of("READONLY You can't write against a read only replica."));
       return;
     }
     if (s.multi != null && !NOT_QUEUED.contains(base)) {
-      if (!cmd.spec().isAllowedInMulti()) {
-        reject(s, RespError.of("ERR Command not allowed inside a transaction"));
+      if (!spec.isAllowedInMulti()) {
+        reject(s, cmd, RespError.of("ERR Command not allowed inside a transaction"));
         return;
       }
       s.multi.add(argv);
@@ -277,8 +280,16 @@ public final class Dispatcher implements CommandProcessor {
     return cmd.spec().isWrite() || n.equals("publish") || n.equals("eval") || n.equals("evalsha");
   }
 
+  private void reject(ClientSession s, Command cmd, RespError error) {
+    if (cmd != null) {
+      cmd.rejectedCalls++;
+    }
+    reject(s, error);
+  }
+
   private void reject(ClientSession s, RespError error) {
     server.stats.totalErrorReplies++;
+    server.countError(error);
     if (s.multi != null) {
       s.multiDirty = true;
     }
@@ -309,9 +320,14 @@ public final class Dispatcher implements CommandProcessor {
       reply = RespError.of("ERR internal error running '" + cmd.spec().name() + "': " + e);
     }
     server.stats.commands++;
+    cmd.calls++;
     if (reply != null) {
       if (reply.isError()) {
         server.stats.totalErrorReplies++;
+        cmd.failedCalls++;
+        if (reply instanceof RespError error) {
+          server.countError(error);
+        }
       }
       if (!inExec && connection != null) {
         connection.write(reply);
@@ -330,6 +346,7 @@ public final class Dispatcher implements CommandProcessor {
       server.endPropagation();
     }
     long micros = (System.nanoTime() - start) / 1000;
+    cmd.micros += micros;
     if (connection == null) {
       return reply; // applied from a replication stream or a log: no monitor, no slow log
     }

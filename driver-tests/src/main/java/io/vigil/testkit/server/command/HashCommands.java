@@ -1,6 +1,8 @@
 package io.vigil.testkit.server.command;
 
 import static io.vigil.testkit.server.command.Call.bytes;
+import static io.vigil.testkit.server.command.ServerContext.NOTIFY_GENERIC;
+import static io.vigil.testkit.server.command.ServerContext.NOTIFY_HASH;
 
 import io.vigil.resp.RespArray;
 import io.vigil.resp.RespBulkString;
@@ -42,6 +44,7 @@ final class HashCommands {
         h.put(c.key(2), c.arg(3), c.server());
         c.modified(c.key(1));
       }
+      c.notify(NOTIFY_HASH, "hset", c.key(1));
       return Replies.integer(1);
     });
     t.add("hget", c -> {
@@ -68,8 +71,10 @@ final class HashCommands {
         }
       }
       if (n > 0) {
+        c.notify(NOTIFY_HASH, "hdel", c.key(1));
         if (h.fields().isEmpty()) {
           c.db().delete(c.key(1));
+          c.notify(NOTIFY_GENERIC, "del", c.key(1));
         } else {
           c.modified(c.key(1));
         }
@@ -135,6 +140,7 @@ final class HashCommands {
     } else {
       c.modified(key);
     }
+    c.notify(NOTIFY_HASH, "hset", key);
     return added;
   }
 
@@ -165,6 +171,7 @@ final class HashCommands {
     HashValue h = hashForWrite(c);
     h.put(c.key(2), Numbers.format(cur + by), c.server());
     c.modified(c.key(1));
+    c.notify(NOTIFY_HASH, "hincrby", c.key(1));
     return Replies.integer(cur + by);
   }
 
@@ -190,6 +197,7 @@ final class HashCommands {
     HashValue h = hashForWrite(c);
     h.put(c.key(2), result, c.server());
     c.modified(c.key(1));
+    c.notify(NOTIFY_HASH, "hincrbyfloat", c.key(1));
     c.propagateAs(bytes("HSET"), c.arg(1), c.arg(2), result);
     return Replies.bulk(result);
   }

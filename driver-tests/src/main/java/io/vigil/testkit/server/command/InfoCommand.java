@@ -25,10 +25,10 @@ final class InfoCommand {
   private InfoCommand() {}
 
   static void install(CommandTable t) {
-    t.add("info", InfoCommand::info);
+    t.add("info", c -> info(c, t));
   }
 
-  private static RespValue info(Call c) {
+  private static RespValue info(Call c, CommandTable table) {
     Set<String> sections = new LinkedHashSet<>();
     if (c.argc() == 1) {
       sections.addAll(DEFAULT);
@@ -40,19 +40,21 @@ final class InfoCommand {
       } else if (s.equals("all") || s.equals("everything")) {
         sections.addAll(DEFAULT);
         sections.add("commandstats");
+        sections.add("latencystats");
       } else {
         sections.add(s);
       }
     }
-    String text = render(c.server(), sections);
+    String text = render(c.server(), sections, table);
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
     return c.connection().version() == RespVersion.RESP3 ? RespVerbatimString.of("txt", b) : Replies.bulk(b);
   }
 
-  static String render(ServerContext s, Set<String> sections) {
+  static String render(ServerContext s, Set<String> sections, CommandTable table) {
     StringBuilder sb = new StringBuilder();
     for (String section : List.of("server", "clients", "memory", "persistence", "stats",
-        "replication", "cpu", "modules", "errorstats", "cluster", "keyspace")) {
+        "replication", "cpu", "modules", "commandstats", "errorstats", "latencystats", "cluster",
+        "keyspace")) {
       if (!sections.contains(section)) {
         continue;
       }
@@ -68,7 +70,9 @@ final class InfoCommand {
         case "replication": replication(s, sb); break;
         case "cpu": cpu(sb); break;
         case "modules": sb.append("# Modules\r\n"); break;
-        case "errorstats": sb.append("# Errorstats\r\n"); break;
+        case "commandstats": commandstats(table, sb); break;
+        case "errorstats": errorstats(s, sb); break;
+        case "latencystats": sb.append("# Latencystats\r\n"); break;
         case "cluster": sb.append("# Cluster\r\ncluster_enabled:0\r\n"); break;
         default: keyspace(s, sb); break;
       }
@@ -261,6 +265,34 @@ final class InfoCommand {
     field(sb, "used_cpu_user_children", "0.000000");
     field(sb, "used_cpu_sys_main_thread", String.format(Locale.ROOT, "%.6f", total / 3));
     field(sb, "used_cpu_user_main_thread", String.format(Locale.ROOT, "%.6f", total * 2 / 3));
+  }
+
+  private static void commandstats(CommandTable table, StringBuilder sb) {
+    sb.append("# Commandstats\r\n");
+    for (Command c : table.all()) {
+      appendStats(sb, c);
+      for (Command sub : c.subcommands().values()) {
+        appendStats(sb, sub);
+      }
+    }
+  }
+
+  private static void appendStats(StringBuilder sb, Command c) {
+    if (c.calls == 0 && c.rejectedCalls == 0 && c.failedCalls == 0) {
+      return;
+    }
+    sb.append("cmdstat_").append(c.spec().name()).append(":calls=").append(c.calls)
+        .append(",usec=").append(c.micros)
+        .append(",usec_per_call=").append(String.format(Locale.ROOT, "%.2f", c.calls == 0 ? 0.0 : (double) c.micros / c.calls))
+        .append(",rejected_calls=").append(c.rejectedCalls)
+        .append(",failed_calls=").append(c.failedCalls).append("\r\n");
+  }
+
+  private static void errorstats(ServerContext s, StringBuilder sb) {
+    sb.append("# Errorstats\r\n");
+    for (var e : s.errorCounts.entrySet()) {
+      sb.append("errorstat_").append(e.getKey()).append(":count=").append(e.getValue()).append("\r\n");
+    }
   }
 
   private static void keyspace(ServerContext s, StringBuilder sb) {

@@ -1,6 +1,7 @@
 package io.vigil.testkit.server.command;
 
 import static io.vigil.testkit.server.command.Call.bytes;
+import static io.vigil.testkit.server.command.ServerContext.NOTIFY_GENERIC;
 
 import io.vigil.resp.RespArray;
 import io.vigil.resp.RespBulkString;
@@ -77,6 +78,7 @@ final class KeyCommands {
         return Replies.integer(0);
       }
       c.modified(key);
+      c.notify(NOTIFY_GENERIC, "persist", key);
       return Replies.integer(1);
     });
     t.add("object|encoding", c -> {
@@ -122,6 +124,7 @@ final class KeyCommands {
     long n = 0;
     for (int i = 1; i < c.argc(); i++) {
       if (c.db().delete(c.key(i))) {
+        c.notify(NOTIFY_GENERIC, "del", c.key(i));
         n++;
       }
     }
@@ -276,6 +279,8 @@ final class KeyCommands {
     if (when >= 0) {
       db.setExpireAt(to, when);
     }
+    c.notify(NOTIFY_GENERIC, "rename_from", from);
+    c.notify(NOTIFY_GENERIC, "rename_to", to);
     return nx ? Replies.integer(1) : RespSimpleString.OK;
   }
 
@@ -312,6 +317,7 @@ final class KeyCommands {
     if (when >= 0) {
       dst.setExpireAt(to, when);
     }
+    c.server().notify(NOTIFY_GENERIC, "copy_to", dstDb, to);
     return Replies.integer(1);
   }
 
@@ -346,6 +352,8 @@ final class KeyCommands {
     if (when >= 0) {
       dst.setExpireAt(key, when);
     }
+    c.notify(NOTIFY_GENERIC, "move_from", key);
+    c.server().notify(NOTIFY_GENERIC, "move_to", (int) target, key);
     return Replies.integer(1);
   }
 
@@ -398,11 +406,13 @@ final class KeyCommands {
     }
     if (when <= now) {
       c.db().delete(key);
+      c.notify(NOTIFY_GENERIC, "del", key);
       c.propagateAs(bytes("DEL"), c.arg(1));
       return Replies.integer(1);
     }
     c.db().setExpireAt(key, when);
     c.modified(key);
+    c.notify(NOTIFY_GENERIC, "expire", key);
     byte[][] args = c.argv().clone();
     args[0] = bytes("PEXPIREAT");
     args[2] = Numbers.format(when);

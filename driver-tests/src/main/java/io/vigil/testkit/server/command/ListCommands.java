@@ -1,6 +1,8 @@
 package io.vigil.testkit.server.command;
 
 import static io.vigil.testkit.server.command.Call.bytes;
+import static io.vigil.testkit.server.command.ServerContext.NOTIFY_GENERIC;
+import static io.vigil.testkit.server.command.ServerContext.NOTIFY_LIST;
 
 import io.vigil.resp.RespArray;
 import io.vigil.resp.RespBulkString;
@@ -57,6 +59,7 @@ final class ListCommands {
       }
       l.set((int) index, c.arg(3));
       c.modified(c.key(1));
+      c.notify(NOTIFY_LIST, "lset", c.key(1));
       return RespSimpleString.OK;
     });
     t.add("lrange", c -> {
@@ -81,8 +84,10 @@ final class ListCommands {
         return RespSimpleString.OK;
       }
       long[] r = clamp(start, end, l.size());
+      c.notify(NOTIFY_LIST, "ltrim", c.key(1));
       if (r[0] > r[1]) {
         c.db().delete(c.key(1));
+        c.notify(NOTIFY_GENERIC, "del", c.key(1));
       } else {
         l.trim((int) r[0], (int) r[1]);
         c.modified(c.key(1));
@@ -160,6 +165,7 @@ final class ListCommands {
         }
       }
       c.db().put(key, l, false);
+      c.notify(NOTIFY_LIST, left ? "lpush" : "rpush", key);
       return Replies.integer(l.size());
     }
     for (int i = 2; i < c.argc(); i++) {
@@ -171,6 +177,7 @@ final class ListCommands {
     }
     c.modified(key);
     c.ready(key);
+    c.notify(NOTIFY_LIST, left ? "lpush" : "rpush", key);
     return Replies.integer(l.size());
   }
 
@@ -192,6 +199,7 @@ final class ListCommands {
     }
     if (count < 0) {
       byte[] v = left ? l.removeFirst() : l.removeLast();
+      c.notify(NOTIFY_LIST, left ? "lpop" : "rpop", key);
       afterPop(c.db(), key, l, c);
       return Replies.bulk(v);
     }
@@ -200,6 +208,7 @@ final class ListCommands {
       out.add(RespBulkString.of(left ? l.removeFirst() : l.removeLast()));
     }
     if (!out.isEmpty()) {
+      c.notify(NOTIFY_LIST, left ? "lpop" : "rpop", key);
       afterPop(c.db(), key, l, c);
     }
     return new RespArray(out);
@@ -208,6 +217,7 @@ final class ListCommands {
   private static void afterPop(Database db, Bytes key, ListValue l, Call c) {
     if (l.size() == 0) {
       db.delete(key);
+      c.notify(NOTIFY_GENERIC, "del", key);
     } else {
       c.modified(key);
     }
@@ -240,6 +250,7 @@ final class ListCommands {
       }
     }
     if (removed > 0) {
+      c.notify(NOTIFY_LIST, "lrem", key);
       afterPop(c.db(), key, l, c);
     }
     return Replies.integer(removed);
@@ -263,6 +274,7 @@ final class ListCommands {
       if (Arrays.equals(l.get(i), c.arg(3))) {
         l.insert(before ? i : i + 1, c.arg(4));
         c.modified(key);
+        c.notify(NOTIFY_LIST, "linsert", key);
         return Replies.integer(l.size());
       }
     }
@@ -321,7 +333,10 @@ final class ListCommands {
     return new RespArray(found);
   }
 
-  /** LMOVE core; returns the moved element or a null bulk. */
+  /**
+   * LMOVE core; returns the moved element or a null bulk. Notifications follow Redis: the push
+   * on the destination, then the pop on the source, then the source's deletion.
+   */
   static RespValue move(Call c, Bytes from, Bytes to, boolean fromLeft, boolean toLeft) {
     var src = list(c, from);
     if (src == null) {
@@ -329,23 +344,37 @@ final class ListCommands {
     }
     var dst = list(c, to); // WRONGTYPE before popping, as Redis
     byte[] v = fromLeft ? src.removeFirst() : src.removeLast();
-    afterPop(c.db(), from, src, c);
-    if (dst == null || (from.equals(to) && src.size() == 0)) {
+    boolean srcEmptied = src.size() == 0;
+    if (dst == null || (from.equals(to) && srcEmptied)) {
       dst = new ListValue();
       if (toLeft) {
         dst.addFirst(v);
       } else {
         dst.addLast(v);
       }
-      c.db().put(to, dst, false);
+      if (!from.equals(to) && srcEmptied) {
+        c.db().delete(from);
+      }
+      // rotating a one-element list in place keeps its time to live, as Redis
+      c.db().put(to, dst, from.equals(to));
     } else {
       if (toLeft) {
         dst.addFirst(v);
       } else {
         dst.addLast(v);
       }
+      if (srcEmptied) {
+        c.db().delete(from);
+      }
       c.modified(to);
       c.ready(to);
+    }
+    c.notify(NOTIFY_LIST, toLeft ? "lpush" : "rpush", to);
+    c.notify(NOTIFY_LIST, fromLeft ? "lpop" : "rpop", from);
+    if (srcEmptied && !from.equals(to)) {
+      c.notify(NOTIFY_GENERIC, "del", from);
+    } else if (!srcEmptied) {
+      c.modified(from);
     }
     return Replies.bulk(v);
   }
@@ -384,8 +413,10 @@ final class ListCommands {
         return null;
       }
       byte[] v = left ? list.removeFirst() : list.removeLast();
+      server.notify(NOTIFY_LIST, left ? "lpop" : "rpop", db, key);
       if (list.size() == 0) {
         server.keyspace().db(db).delete(key);
+        server.notify(NOTIFY_GENERIC, "del", db, key);
       } else {
         server.keyModified(db, key);
       }
@@ -397,6 +428,7 @@ final class ListCommands {
 
   private static RespValue popServed(Call c, Bytes key, ListValue l, boolean left) {
     byte[] v = left ? l.removeFirst() : l.removeLast();
+    c.notify(NOTIFY_LIST, left ? "lpop" : "rpop", key);
     afterPop(c.db(), key, l, c);
     c.propagateAs(bytes(left ? "LPOP" : "RPOP"), key.bytes());
     return RespArray.of(RespBulkString.of(key.bytes()), RespBulkString.of(v));
@@ -496,8 +528,10 @@ final class ListCommands {
     for (long i = 0; i < count && l.size() > 0; i++) {
       items.add(RespBulkString.of(left ? l.removeFirst() : l.removeLast()));
     }
+    server.notify(NOTIFY_LIST, left ? "lpop" : "rpop", db, key);
     if (l.size() == 0) {
       server.keyspace().db(db).delete(key);
+      server.notify(NOTIFY_GENERIC, "del", db, key);
     } else {
       server.keyModified(db, key);
     }

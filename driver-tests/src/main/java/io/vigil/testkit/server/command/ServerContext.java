@@ -73,6 +73,89 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     long totalErrorReplies;
   }
 
+  /** Keyspace notification classes, as Redis's {@code NOTIFY_*} flags. */
+  public static final int NOTIFY_KEYSPACE = 1;
+  public static final int NOTIFY_KEYEVENT = 1 << 1;
+  public static final int NOTIFY_GENERIC = 1 << 2;
+  public static final int NOTIFY_STRING = 1 << 3;
+  public static final int NOTIFY_LIST = 1 << 4;
+  public static final int NOTIFY_SET = 1 << 5;
+  public static final int NOTIFY_HASH = 1 << 6;
+  public static final int NOTIFY_ZSET = 1 << 7;
+  public static final int NOTIFY_EXPIRED = 1 << 8;
+  private int notifyFlags;
+
+  /** Parses {@code notify-keyspace-events} into flags. */
+  private static int notifyFlags(String classes) {
+    int flags = 0;
+    for (char ch : classes.toCharArray()) {
+      switch (ch) {
+        case 'A': flags |= NOTIFY_GENERIC | NOTIFY_STRING | NOTIFY_LIST | NOTIFY_SET | NOTIFY_HASH
+            | NOTIFY_ZSET | NOTIFY_EXPIRED; break;
+        case 'g': flags |= NOTIFY_GENERIC; break;
+        case '$': flags |= NOTIFY_STRING; break;
+        case 'l': flags |= NOTIFY_LIST; break;
+        case 's': flags |= NOTIFY_SET; break;
+        case 'h': flags |= NOTIFY_HASH; break;
+        case 'z': flags |= NOTIFY_ZSET; break;
+        case 'x': flags |= NOTIFY_EXPIRED; break;
+        case 'K': flags |= NOTIFY_KEYSPACE; break;
+        case 'E': flags |= NOTIFY_KEYEVENT; break;
+        default: break; // evicted, stream, module, key-miss, new: never raised here
+      }
+    }
+    return flags;
+  }
+
+  /**
+   * Publishes a keyspace notification ({@code __keyspace@<db>__:<key>} and/or
+   * {@code __keyevent@<db>__:<event>}) when {@code notify-keyspace-events} enables {@code type}.
+   */
+  public void notify(int type, String event, int db, Bytes key) {
+    int flags = notifyFlags;
+    if ((flags & type) == 0 || (flags & (NOTIFY_KEYSPACE | NOTIFY_KEYEVENT)) == 0) {
+      return;
+    }
+    if ((flags & NOTIFY_KEYSPACE) != 0) {
+      byte[] prefix = bytes("__keyspace@" + db + "__:");
+      byte[] channel = java.util.Arrays.copyOf(prefix, prefix.length + key.length());
+      System.arraycopy(key.bytes(), 0, channel, prefix.length, key.length());
+      pubsub.publish(Bytes.wrap(channel), bytes(event));
+    }
+    if ((flags & NOTIFY_KEYEVENT) != 0) {
+      pubsub.publish(Bytes.of("__keyevent@" + db + "__:" + event), key.bytes());
+    }
+  }
+
+  /** Error replies by prefix (INFO errorstats); server thread only. */
+  final java.util.TreeMap<String, Long> errorCounts = new java.util.TreeMap<>();
+
+  /** Counts an error reply under its prefix ({@code ERR}, {@code WRONGTYPE}...). */
+  void countError(io.vigil.resp.RespError error) {
+    String prefix = error.prefix().isEmpty() ? "ERR" : error.prefix();
+    errorCounts.merge(prefix, 1L, Long::sum);
+  }
+
+  /**
+   * Closes ordinary clients idle for longer than {@code timeout} seconds (0 = never), as Redis's
+   * {@code clientsCronHandleTimeout}: replicas, masters, subscribers and blocked clients stay.
+   */
+  public void closeIdleClients(long nowMillis) {
+    long timeout = config.getLong("timeout");
+    if (timeout <= 0 || network == null) {
+      return;
+    }
+    for (Connection c : new ArrayList<>(network.connections())) {
+      ClientSession s = (ClientSession) c.attachment();
+      if (c.kind() == io.vigil.testkit.server.network.ConnectionKind.NORMAL
+          && (s == null || s.blocked == null)
+          && nowMillis - c.lastInteractionMillis() > timeout * 1000) {
+        log.verbose("Closing idle client");
+        c.close();
+      }
+    }
+  }
+
   /** Commands-per-second samples, Redis's {@code trackInstantaneousMetric} (16 samples). */
   private final long[] opsSamples = new long[16];
   private int opsSampleIndex;
@@ -123,6 +206,7 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     zsetMaxEntries = config.getLong("zset-max-listpack-entries");
     zsetMaxValue = config.getLong("zset-max-listpack-value");
     pubsub.outputLimit(outputHardLimit("pubsub"));
+    notifyFlags = notifyFlags(config.get("notify-keyspace-events"));
   }
 
   /** The hard limit of {@code client-output-buffer-limit} for one client class, bytes. */
@@ -326,6 +410,7 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
   @Override
   public void keyExpired(int db, Bytes key) {
     watches.touch(db, key);
+    notify(NOTIFY_EXPIRED, "expired", db, key);
     propagate(db, List.of(bytes("DEL"), key.bytes()));
   }
 

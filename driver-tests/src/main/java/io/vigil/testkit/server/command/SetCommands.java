@@ -1,6 +1,8 @@
 package io.vigil.testkit.server.command;
 
 import static io.vigil.testkit.server.command.Call.bytes;
+import static io.vigil.testkit.server.command.ServerContext.NOTIFY_GENERIC;
+import static io.vigil.testkit.server.command.ServerContext.NOTIFY_SET;
 
 import io.vigil.resp.RespArray;
 import io.vigil.resp.RespBulkString;
@@ -39,6 +41,9 @@ final class SetCommands {
       } else if (added > 0) {
         c.modified(key);
       }
+      if (added > 0) {
+        c.notify(NOTIFY_SET, "sadd", key);
+      }
       return Replies.integer(added);
     });
     t.add("srem", c -> {
@@ -54,6 +59,7 @@ final class SetCommands {
         }
       }
       if (removed > 0) {
+        c.notify(NOTIFY_SET, "srem", key);
         afterRemove(c, key, s);
       }
       return Replies.integer(removed);
@@ -82,12 +88,12 @@ final class SetCommands {
     t.add("srandmember", SetCommands::srandmember);
     t.add("smove", SetCommands::smove);
     t.add("sinter", c -> setReply(inter(c, c.keys(1, c.argc()), 0).ordered()));
-    t.add("sinterstore", c -> store(c, inter(c, c.keys(2, c.argc()), 0)));
+    t.add("sinterstore", c -> store(c, inter(c, c.keys(2, c.argc()), 0), "sinterstore"));
     t.add("sintercard", SetCommands::sintercard);
     t.add("sunion", c -> setReply(unionDiff(c, c.keys(1, c.argc()), false).ordered()));
-    t.add("sunionstore", c -> store(c, unionDiff(c, c.keys(2, c.argc()), false)));
+    t.add("sunionstore", c -> store(c, unionDiff(c, c.keys(2, c.argc()), false), "sunionstore"));
     t.add("sdiff", c -> setReply(unionDiff(c, c.keys(1, c.argc()), true).ordered()));
-    t.add("sdiffstore", c -> store(c, unionDiff(c, c.keys(2, c.argc()), true)));
+    t.add("sdiffstore", c -> store(c, unionDiff(c, c.keys(2, c.argc()), true), "sdiffstore"));
     t.add("sscan", SetCommands::sscan);
   }
 
@@ -102,6 +108,7 @@ final class SetCommands {
   private static void afterRemove(Call c, Bytes key, SetValue s) {
     if (s.size() == 0) {
       c.db().delete(key);
+      c.notify(NOTIFY_GENERIC, "del", key);
     } else {
       c.modified(key);
     }
@@ -127,6 +134,7 @@ final class SetCommands {
       List<Bytes> members = s.ordered();
       Bytes m = members.get(ThreadLocalRandom.current().nextInt(members.size()));
       s.remove(m);
+      c.notify(NOTIFY_SET, "spop", key);
       afterRemove(c, key, s);
       c.propagateAs(bytes("SREM"), key.bytes(), m.bytes());
       return Replies.bulk(m);
@@ -138,6 +146,7 @@ final class SetCommands {
     for (Bytes m : picked) {
       s.remove(m);
     }
+    c.notify(NOTIFY_SET, "spop", key);
     afterRemove(c, key, s);
     if (s.size() == 0) {
       c.propagateAs(bytes("DEL"), key.bytes());
@@ -191,13 +200,16 @@ final class SetCommands {
       return RespInteger.ONE;
     }
     src.remove(member);
+    c.notify(NOTIFY_SET, "srem", from);
     afterRemove(c, from, src);
     if (dst == null) {
       dst = new SetValue();
       dst.add(member, c.server());
       c.db().put(to, dst, false);
+      c.notify(NOTIFY_SET, "sadd", to);
     } else if (dst.add(member, c.server())) {
       c.modified(to);
+      c.notify(NOTIFY_SET, "sadd", to);
     }
     return RespInteger.ONE;
   }
@@ -257,12 +269,15 @@ final class SetCommands {
     return result;
   }
 
-  private static RespValue store(Call c, SetValue result) {
+  private static RespValue store(Call c, SetValue result, String event) {
     Bytes dst = c.key(1);
     if (result.size() == 0) {
-      c.db().delete(dst);
+      if (c.db().delete(dst)) {
+        c.notify(NOTIFY_GENERIC, "del", dst);
+      }
     } else {
       c.db().put(dst, result, false);
+      c.notify(NOTIFY_SET, event, dst);
     }
     return Replies.integer(result.size());
   }

@@ -1,6 +1,8 @@
 package io.vigil.testkit.server.command;
 
 import static io.vigil.testkit.server.command.Call.bytes;
+import static io.vigil.testkit.server.command.ServerContext.NOTIFY_GENERIC;
+import static io.vigil.testkit.server.command.ServerContext.NOTIFY_STRING;
 
 import io.vigil.resp.RespArray;
 import io.vigil.resp.RespNull;
@@ -32,6 +34,7 @@ final class StringCommands {
         return Replies.integer(0);
       }
       c.db().put(c.key(1), StringValue.of(c.arg(2)), false);
+      c.notify(NOTIFY_STRING, "set", c.key(1));
       return Replies.integer(1);
     });
     t.add("setex", c -> setex(c, 1000));
@@ -39,6 +42,7 @@ final class StringCommands {
     t.add("getset", c -> {
       StringValue old = c.lookupWrite(c.key(1), StringValue.class);
       c.db().put(c.key(1), StringValue.of(c.arg(2)), false);
+      c.notify(NOTIFY_STRING, "set", c.key(1));
       return old == null ? RespNull.BULK : Replies.bulk(old.bytes());
     });
     t.add("getdel", c -> {
@@ -47,6 +51,7 @@ final class StringCommands {
         return RespNull.BULK;
       }
       c.db().delete(c.key(1));
+      c.notify(NOTIFY_GENERIC, "del", c.key(1));
       c.propagateAs(bytes("DEL"), c.arg(1));
       return Replies.bulk(old.bytes());
     });
@@ -65,6 +70,7 @@ final class StringCommands {
       }
       for (int i = 1; i < c.argc(); i += 2) {
         c.db().put(c.key(i), StringValue.of(c.arg(i + 1)), false);
+        c.notify(NOTIFY_STRING, "set", c.key(i));
       }
       return RespSimpleString.OK;
     });
@@ -79,6 +85,7 @@ final class StringCommands {
       }
       for (int i = 1; i < c.argc(); i += 2) {
         c.db().put(c.key(i), StringValue.of(c.arg(i + 1)), false);
+        c.notify(NOTIFY_STRING, "set", c.key(i));
       }
       return Replies.integer(1);
     });
@@ -87,12 +94,14 @@ final class StringCommands {
       byte[] add = c.arg(2);
       if (old == null) {
         c.db().put(c.key(1), StringValue.of(add), false);
+        c.notify(NOTIFY_STRING, "append", c.key(1));
         return Replies.integer(add.length);
       }
       checkSize((long) old.bytes().length + add.length);
       byte[] joined = java.util.Arrays.copyOf(old.bytes(), old.bytes().length + add.length);
       System.arraycopy(add, 0, joined, old.bytes().length, add.length);
       c.db().put(c.key(1), StringValue.ofRaw(joined), true);
+      c.notify(NOTIFY_STRING, "append", c.key(1));
       return Replies.integer(joined.length);
     });
     t.add("strlen", c -> {
@@ -183,8 +192,10 @@ final class StringCommands {
       return get ? old : RespNull.BULK;
     }
     c.db().put(key, StringValue.of(c.arg(2)), keepTtl);
+    c.notify(NOTIFY_STRING, "set", key);
     if (expire != null) {
       c.db().setExpireAt(key, when);
+      c.notify(NOTIFY_GENERIC, "expire", key);
       c.propagateAs(bytes("SET"), c.arg(1), c.arg(2), bytes("PXAT"), Numbers.format(when));
     } else if (get) {
       List<byte[]> args = new ArrayList<>();
@@ -212,6 +223,8 @@ final class StringCommands {
     }
     c.db().put(c.key(1), StringValue.of(c.arg(3)), false);
     c.db().setExpireAt(c.key(1), when);
+    c.notify(NOTIFY_STRING, "set", c.key(1));
+    c.notify(NOTIFY_GENERIC, "expire", c.key(1));
     c.propagateAs(bytes("SET"), c.arg(1), c.arg(3), bytes("PXAT"), Numbers.format(when));
     return RespSimpleString.OK;
   }
@@ -241,14 +254,17 @@ final class StringCommands {
       long when = expire.absoluteMillis(c.server().now(), "getex");
       if (when <= c.server().now()) {
         c.db().delete(key);
+        c.notify(NOTIFY_GENERIC, "del", key);
         c.propagateAs(bytes("DEL"), c.arg(1));
       } else {
         c.db().setExpireAt(key, when);
         c.modified(key);
+        c.notify(NOTIFY_GENERIC, "expire", key);
         c.propagateAs(bytes("PEXPIREAT"), c.arg(1), Numbers.format(when));
       }
     } else if (persist && c.db().removeExpire(key)) {
       c.modified(key);
+      c.notify(NOTIFY_GENERIC, "persist", key);
       c.propagateAs(bytes("PERSIST"), c.arg(1));
     }
     return Replies.bulk(v.bytes());
@@ -304,6 +320,7 @@ final class StringCommands {
     byte[] out = java.util.Arrays.copyOf(cur, newLen);
     System.arraycopy(value, 0, out, (int) offset, value.length);
     c.db().put(key, StringValue.ofRaw(out), true);
+    c.notify(NOTIFY_STRING, "setrange", key);
     return Replies.integer(out.length);
   }
 
@@ -323,6 +340,7 @@ final class StringCommands {
     }
     long result = cur + by;
     c.db().put(key, StringValue.of(Numbers.format(result)), true);
+    c.notify(NOTIFY_STRING, "incrby", key);
     return Replies.integer(result);
   }
 
@@ -346,6 +364,7 @@ final class StringCommands {
     }
     byte[] result = Numbers.formatHuman(Numbers.toLongDouble(cur.add(by)));
     c.db().put(key, StringValue.ofPlain(result), true);
+    c.notify(NOTIFY_STRING, "incrbyfloat", key);
     c.propagateAs(bytes("SET"), c.arg(1), result, bytes("KEEPTTL"));
     return Replies.bulk(result);
   }

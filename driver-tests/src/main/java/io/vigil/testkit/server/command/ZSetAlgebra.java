@@ -1,5 +1,8 @@
 package io.vigil.testkit.server.command;
 
+import static io.vigil.testkit.server.command.ServerContext.NOTIFY_GENERIC;
+import static io.vigil.testkit.server.command.ServerContext.NOTIFY_ZSET;
+
 import io.vigil.resp.RespInteger;
 import io.vigil.resp.RespValue;
 import io.vigil.testkit.server.keyspace.Bytes;
@@ -123,9 +126,12 @@ final class ZSetAlgebra {
     if (store) {
       Bytes dst = c.key(1);
       if (result.size() == 0) {
-        c.db().delete(dst);
+        if (c.db().delete(dst)) {
+          c.notify(NOTIFY_GENERIC, "del", dst);
+        }
       } else {
         c.db().put(dst, result, false);
+        c.notify(NOTIFY_ZSET, name, dst);
       }
       return Replies.integer(result.size());
     }

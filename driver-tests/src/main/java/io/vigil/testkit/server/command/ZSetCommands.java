@@ -1,5 +1,8 @@
 package io.vigil.testkit.server.command;
 
+import static io.vigil.testkit.server.command.ServerContext.NOTIFY_GENERIC;
+import static io.vigil.testkit.server.command.ServerContext.NOTIFY_ZSET;
+
 import static io.vigil.testkit.server.command.Call.bytes;
 
 import io.vigil.resp.RespArray;
@@ -60,6 +63,7 @@ final class ZSetCommands {
         }
       }
       if (n > 0) {
+        c.notify(NOTIFY_ZSET, "zrem", key);
         afterRemove(c, key, z);
       }
       return Replies.integer(n);
@@ -72,17 +76,17 @@ final class ZSetCommands {
         return RespInteger.ZERO;
       }
       long[] r = ListCommands.clamp(start, end, z.size());
-      return removeAll(c, z, r[0] > r[1] ? List.of() : z.range(r[0], r[1], false));
+      return removeAll(c, z, r[0] > r[1] ? List.of() : z.range(r[0], r[1], false), "zremrangebyrank");
     });
     t.add("zremrangebyscore", c -> {
       ZSetRanges.Score r = ZSetRanges.score(c.arg(2), c.arg(3));
       ZSetValue z = c.lookupWrite(c.key(1), ZSetValue.class);
-      return z == null ? RespInteger.ZERO : removeAll(c, z, ZSetRanges.byScore(z, r, false, 0, -1));
+      return z == null ? RespInteger.ZERO : removeAll(c, z, ZSetRanges.byScore(z, r, false, 0, -1), "zremrangebyscore");
     });
     t.add("zremrangebylex", c -> {
       ZSetRanges.Lex r = ZSetRanges.lex(c.arg(2), c.arg(3));
       ZSetValue z = c.lookupWrite(c.key(1), ZSetValue.class);
-      return z == null ? RespInteger.ZERO : removeAll(c, z, ZSetRanges.byLex(z, r, false, 0, -1));
+      return z == null ? RespInteger.ZERO : removeAll(c, z, ZSetRanges.byLex(z, r, false, 0, -1), "zremrangebylex");
     });
     t.add("zcount", c -> {
       ZSetRanges.Score r = ZSetRanges.score(c.arg(2), c.arg(3));
@@ -92,7 +96,7 @@ final class ZSetCommands {
     t.add("zlexcount", c -> {
       ZSetRanges.Lex r = ZSetRanges.lex(c.arg(2), c.arg(3));
       ZSetValue z = c.read(c.key(1), ZSetValue.class);
-      return Replies.integer(z == null ? 0 : ZSetRanges.byLex(z, r, false, 0, -1).size());
+      return Replies.integer(z == null ? 0 : ZSetRanges.lexCount(z, r));
     });
     t.add("zrange", c -> range(c, 1, null, false, false, false));
     t.add("zrangestore", c -> range(c, 2, null, false, false, true));
@@ -121,16 +125,18 @@ final class ZSetCommands {
   static void afterRemove(Call c, Bytes key, ZSetValue z) {
     if (z.size() == 0) {
       c.db().delete(key);
+      c.notify(NOTIFY_GENERIC, "del", key);
     } else {
       c.modified(key);
     }
   }
 
-  private static RespValue removeAll(Call c, ZSetValue z, List<ZSetValue.Entry> entries) {
+  private static RespValue removeAll(Call c, ZSetValue z, List<ZSetValue.Entry> entries, String event) {
     for (ZSetValue.Entry e : entries) {
       z.remove(e.member());
     }
     if (!entries.isEmpty()) {
+      c.notify(NOTIFY_ZSET, event, c.key(1));
       afterRemove(c, c.key(1), z);
     }
     return Replies.integer(entries.size());
@@ -221,6 +227,9 @@ final class ZSetCommands {
       c.modified(key);
       c.ready(key);
     }
+    if (added + changed > 0) {
+      c.notify(NOTIFY_ZSET, "zadd", key);
+    }
     return Replies.integer(ch ? added + changed : added);
   }
 
@@ -238,6 +247,9 @@ final class ZSetCommands {
     if (old != null && ((gt && score <= old) || (lt && score >= old))) {
       return RespNull.BULK;
     }
+    if (old != null && score == old) {
+      return new RespDouble(score); // unchanged: no write, no notification, nothing propagated
+    }
     if (z == null) {
       z = new ZSetValue();
       z.put(member, score, c.server());
@@ -247,6 +259,7 @@ final class ZSetCommands {
       c.modified(key);
       c.ready(key);
     }
+    c.notify(NOTIFY_ZSET, "zincr", key);
     return new RespDouble(score);
   }
 
@@ -346,7 +359,9 @@ final class ZSetCommands {
     if (store) {
       Bytes dst = c.key(1);
       if (result.isEmpty()) {
-        c.db().delete(dst);
+        if (c.db().delete(dst)) {
+          c.notify(NOTIFY_GENERIC, "del", dst);
+        }
         return RespInteger.ZERO;
       }
       ZSetValue out = new ZSetValue();
@@ -354,6 +369,7 @@ final class ZSetCommands {
         out.put(e.member(), e.score(), c.server());
       }
       c.db().put(dst, out, false);
+      c.notify(NOTIFY_ZSET, "zrangestore", dst);
       return Replies.integer(out.size());
     }
     return entries(c, result, withScores);

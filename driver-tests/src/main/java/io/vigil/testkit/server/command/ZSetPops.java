@@ -1,5 +1,8 @@
 package io.vigil.testkit.server.command;
 
+import static io.vigil.testkit.server.command.ServerContext.NOTIFY_GENERIC;
+import static io.vigil.testkit.server.command.ServerContext.NOTIFY_ZSET;
+
 import static io.vigil.testkit.server.command.Call.bytes;
 
 import io.vigil.resp.RespArray;
@@ -36,6 +39,7 @@ final class ZSetPops {
       return RespArray.EMPTY;
     }
     List<ZSetValue.Entry> popped = popEntries(z, min, count);
+    c.notify(NOTIFY_ZSET, min ? "zpopmin" : "zpopmax", key);
     ZSetCommands.afterRemove(c, key, z);
     if (c.resp3() && hasCount) {
       return ZSetCommands.entries(c, popped, true);
@@ -65,6 +69,7 @@ final class ZSetPops {
       ZSetValue z = c.lookupWrite(key, ZSetValue.class);
       if (z != null) {
         ZSetValue.Entry e = popEntries(z, min, 1).get(0);
+        c.notify(NOTIFY_ZSET, min ? "zpopmin" : "zpopmax", key);
         ZSetCommands.afterRemove(c, key, z);
         c.propagateAs(bytes(min ? "ZPOPMIN" : "ZPOPMAX"), key.bytes());
         return RespArray.of(RespBulkString.of(key.bytes()), RespBulkString.of(e.member().bytes()),
@@ -81,8 +86,10 @@ final class ZSetPops {
         return null;
       }
       ZSetValue.Entry e = popEntries(z, min, 1).get(0);
+      server.notify(NOTIFY_ZSET, min ? "zpopmin" : "zpopmax", db, key);
       if (z.size() == 0) {
         server.keyspace().db(db).delete(key);
+        server.notify(NOTIFY_GENERIC, "del", db, key);
       } else {
         server.keyModified(db, key);
       }
@@ -149,8 +156,10 @@ final class ZSetPops {
   private static RespValue mpopFrom(ServerContext server, int db, Bytes key, ZSetValue z,
       boolean min, long count, Call c) {
     List<ZSetValue.Entry> popped = popEntries(z, min, count);
+    server.notify(NOTIFY_ZSET, min ? "zpopmin" : "zpopmax", db, key);
     if (z.size() == 0) {
       server.keyspace().db(db).delete(key);
+      server.notify(NOTIFY_GENERIC, "del", db, key);
     } else {
       server.keyModified(db, key);
     }

@@ -132,18 +132,24 @@ final class ZSetRanges {
     return out;
   }
 
-  /** Entries in a lex range (meaningful when all scores are equal). */
+  /**
+   * Entries in a lex range, walked the way Redis walks a listpack sorted set, so that even on
+   * sets whose scores differ (where the result is "undefined" but deterministic) the answer
+   * matches: start at the first element at or above the minimum (the last at or below the
+   * maximum when reversed) and stop at the first element past the other end.
+   */
   static List<ZSetValue.Entry> byLex(ZSetValue z, Lex r, boolean rev, long offset, long limit) {
     List<ZSetValue.Entry> out = new ArrayList<>();
-    Iterator<ZSetValue.Entry> it = rev ? z.entries().descendingIterator() : z.entries().iterator();
+    List<ZSetValue.Entry> all = new ArrayList<>(z.entries());
+    int start = rev ? lastInLexRange(all, r) : firstInLexRange(all, r);
+    if (start < 0) {
+      return out;
+    }
     long skipped = 0;
-    while (it.hasNext() && (limit < 0 || out.size() < limit)) {
-      ZSetValue.Entry e = it.next();
-      if (!r.contains(e.member())) {
-        if (rev ? !r.gteMin(e.member()) : !r.lteMax(e.member())) {
-          break;
-        }
-        continue;
+    for (int i = start; i >= 0 && i < all.size() && (limit < 0 || out.size() < limit); i += rev ? -1 : 1) {
+      ZSetValue.Entry e = all.get(i);
+      if (rev ? !r.gteMin(e.member()) : !r.lteMax(e.member())) {
+        break;
       }
       if (skipped < offset) {
         skipped++;
@@ -152,5 +158,60 @@ final class ZSetRanges {
       out.add(e);
     }
     return out;
+  }
+
+  /** ZLEXCOUNT: Redis counts by rank between the first and last elements in range. */
+  static long lexCount(ZSetValue z, Lex r) {
+    List<ZSetValue.Entry> all = new ArrayList<>(z.entries());
+    int first = firstInLexRange(all, r);
+    int last = lastInLexRange(all, r);
+    if (first < 0 || last < 0) {
+      return 0;
+    }
+    return last - first + 1;
+  }
+
+  private static boolean lexRangeIsEmpty(Lex r) {
+    if (r.minInf() || r.maxInf()) {
+      return r.min() == null && !r.minInf() || r.max() == null && !r.maxInf();
+    }
+    if (r.min() == null || r.max() == null) {
+      return true; // "+" as minimum or "-" as maximum
+    }
+    int cmp = r.min().compareTo(r.max());
+    return cmp > 0 || (cmp == 0 && (r.minEx() || r.maxEx()));
+  }
+
+  private static boolean inLexRange(List<ZSetValue.Entry> all, Lex r) {
+    if (all.isEmpty() || lexRangeIsEmpty(r)) {
+      return false;
+    }
+    return r.gteMin(all.get(all.size() - 1).member()) && r.lteMax(all.get(0).member());
+  }
+
+  private static int firstInLexRange(List<ZSetValue.Entry> all, Lex r) {
+    if (!inLexRange(all, r)) {
+      return -1;
+    }
+    for (int i = 0; i < all.size(); i++) {
+      Bytes m = all.get(i).member();
+      if (r.gteMin(m)) {
+        return r.lteMax(m) ? i : -1;
+      }
+    }
+    return -1;
+  }
+
+  private static int lastInLexRange(List<ZSetValue.Entry> all, Lex r) {
+    if (!inLexRange(all, r)) {
+      return -1;
+    }
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Bytes m = all.get(i).member();
+      if (r.lteMax(m)) {
+        return r.gteMin(m) ? i : -1;
+      }
+    }
+    return -1;
   }
 }

@@ -105,6 +105,11 @@ final class ArgSplitter {
     if (!value.isEmpty() && value.chars().noneMatch(c -> c <= ' ' || c == '"' || c == '\'' || c == '\\')) {
       return value;
     }
+    return quoteAlways(value);
+  }
+
+  /** Quotes a value always, as Redis's {@code sdscatrepr}. */
+  static String quoteAlways(String value) {
     StringBuilder sb = new StringBuilder("\"");
     for (char c : value.toCharArray()) {
       switch (c) {

@@ -177,8 +177,8 @@ public final class ServerConfig {
         return null;
       case "daemonize":
         if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("yes")) {
+          // kept (CONFIG GET and REWRITE show it) but not acted on
           warnings.add("daemonize yes is ignored: this server always runs in the foreground");
-          return null;
         }
         break;
       default:
@@ -265,8 +265,24 @@ public final class ServerConfig {
         }
         value = args.get(0) + " " + args.get(1);
         break;
-      case "client-output-buffer-limit":
-      case "notify-keyspace-events":
+      case "notify-keyspace-events": {
+        String v = String.join("", args);
+        for (char ch : v.toCharArray()) {
+          if ("Ag$lshzxeKEtmdn".indexOf(ch) < 0) {
+            return "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
+          }
+        }
+        value = normalizeEvents(v);
+        break;
+      }
+      case "client-output-buffer-limit": {
+        String merged = mergeOutputLimits(values.get(name), args);
+        if (merged == null) {
+          return "Wrong number of arguments in buffer limit configuration.";
+        }
+        value = merged;
+        break;
+      }
       case "oom-score-adj-values":
         value = String.join(" ", args);
         break;
@@ -309,6 +325,84 @@ public final class ServerConfig {
       listener.accept(name, value);
     }
     return null;
+  }
+
+  /**
+   * Merges {@code class hard soft seconds} groups into the current value, as Redis does for each
+   * {@code client-output-buffer-limit} line; null when malformed.
+   */
+  private static String mergeOutputLimits(String current, List<String> args) {
+    List<String> words = new ArrayList<>();
+    for (String a : args) {
+      for (String w : a.trim().split("\\s+")) {
+        if (!w.isEmpty()) {
+          words.add(w);
+        }
+      }
+    }
+    if (words.isEmpty() || words.size() % 4 != 0) {
+      return null;
+    }
+    Map<String, String[]> limits = new LinkedHashMap<>();
+    String[] cur = current.trim().split("\\s+");
+    for (int i = 0; i + 3 < cur.length; i += 4) {
+      limits.put(cur[i], new String[] {cur[i + 1], cur[i + 2], cur[i + 3]});
+    }
+    for (int i = 0; i < words.size(); i += 4) {
+      String cls = words.get(i).toLowerCase(Locale.ROOT);
+      if (cls.equals("replica")) {
+        cls = "slave";
+      }
+      if (!limits.containsKey(cls)) {
+        return null;
+      }
+      Long hard = parseMemory(words.get(i + 1));
+      Long soft = parseMemory(words.get(i + 2));
+      Long seconds = parseMemory(words.get(i + 3));
+      if (hard == null || soft == null || seconds == null || hard < 0 || soft < 0 || seconds < 0) {
+        return null;
+      }
+      limits.put(cls, new String[] {hard.toString(), soft.toString(), seconds.toString()});
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, String[]> e : limits.entrySet()) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append(e.getKey()).append(' ').append(String.join(" ", e.getValue()));
+    }
+    return sb.toString();
+  }
+
+  /** Redis's {@code keyspaceEventsFlagsToString}: the canonical spelling of event classes. */
+  private static String normalizeEvents(String v) {
+    String all = "g$lshzxetd";
+    boolean everything = v.indexOf('A') >= 0;
+    if (!everything) {
+      everything = true;
+      for (char ch : all.toCharArray()) {
+        everything &= v.indexOf(ch) >= 0;
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    if (everything) {
+      sb.append('A');
+    } else {
+      for (char ch : all.toCharArray()) {
+        if (v.indexOf(ch) >= 0) {
+          sb.append(ch);
+        }
+      }
+    }
+    if (v.indexOf('n') >= 0) {
+      sb.append('n');
+    }
+    for (char ch : "KEm".toCharArray()) {
+      if (v.indexOf(ch) >= 0) {
+        sb.append(ch);
+      }
+    }
+    return sb.toString();
   }
 
   private static String checkRange(String name, long v) {
@@ -452,6 +546,33 @@ public final class ServerConfig {
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /** Directives Redis rewrites in memory units ({@code 64mb}). */
+  private static final Set<String> MEMORY = Set.of("maxmemory", "repl-backlog-size",
+      "client-query-buffer-limit", "proto-max-bulk-len", "auto-aof-rewrite-min-size",
+      "active-defrag-ignore-bytes", "stream-node-max-bytes", "hash-max-listpack-value",
+      "zset-max-listpack-value");
+
+  /** Redis's {@code rewriteConfigFormatMemory}: gb, mb or kb when the value divides evenly. */
+  private static String memory(String bytes) {
+    long v;
+    try {
+      v = Long.parseLong(bytes);
+    } catch (NumberFormatException e) {
+      return bytes;
+    }
+    long gb = 1024L * 1024 * 1024;
+    if (v != 0 && v % gb == 0) {
+      return v / gb + "gb";
+    }
+    if (v != 0 && v % (1024 * 1024) == 0) {
+      return v / (1024 * 1024) + "mb";
+    }
+    if (v != 0 && v % 1024 == 0) {
+      return v / 1024 + "kb";
+    }
+    return bytes;
+  }
+
   private static String canonical(String name) {
     return name.replace("slave", "replica").replace("ziplist", "listpack");
   }
@@ -472,10 +593,25 @@ public final class ServerConfig {
     if (name.equals("replicaof")) {
       return value.isEmpty() ? List.of() : List.of("replicaof " + value);
     }
-    if (name.equals("bind") || name.equals("client-output-buffer-limit")) {
+    if (name.equals("client-output-buffer-limit")) {
+      String[] f = value.split(" ");
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i + 3 < f.length; i += 4) {
+        out.add(name + " " + (f[i].equals("slave") ? "replica" : f[i]) + " " + memory(f[i + 1]) + " "
+            + memory(f[i + 2]) + " " + f[i + 3]);
+      }
+      return out;
+    }
+    if (name.equals("bind") || name.equals("oom-score-adj-values")) {
       return List.of(name + " " + value);
     }
-    return List.of(name + " " + ArgSplitter.quote(value));
+    if (MEMORY.contains(name)) {
+      return List.of(name + " " + memory(value));
+    }
+    String def = DEFAULTS.get(name);
+    boolean plain = def.matches("-?\\d+") || def.equals("yes") || def.equals("no") || ENUMS.containsKey(name);
+    // Redis writes string options with sdscatrepr, always quoted
+    return List.of(name + " " + (plain ? ArgSplitter.quote(value) : ArgSplitter.quoteAlways(value)));
   }
 
   private static Map<String, String> loadDefaults() {

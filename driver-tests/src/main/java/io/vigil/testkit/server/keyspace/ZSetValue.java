@@ -55,6 +55,11 @@ public final class ZSetValue implements RedisValue {
     return old;
   }
 
+  /** Converts to the skiplist encoding for good (what Redis's SORT does to a sorted set). */
+  public void convertToSkiplist() {
+    skiplist = true;
+  }
+
   /** Removes a member; true when it was there. */
   public boolean remove(Bytes member) {
     Double old = scores.remove(member);

@@ -59,7 +59,7 @@ public final class RespServer implements AutoCloseable {
     this.log = log;
     this.limits = limits;
     IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(threadName, false), io);
+    this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(threadName, true), io);
   }
 
   /** The server thread's executor. */
