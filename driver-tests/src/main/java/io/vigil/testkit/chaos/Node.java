@@ -38,6 +38,8 @@ public final class Node {
   private Instance instance;
   /** Guarded by {@code this}. */
   private boolean frozen;
+  /** Set when the topology closes; guarded by {@code this}. */
+  private boolean retired;
 
   Node(String name, NodeKind kind, boolean sentinel, int port, Path directory, Path config,
       InetSocketAddress announced, Network network) {
@@ -167,10 +169,19 @@ public final class Node {
 
   /** Starts it if it is not running (used by the topology and by healing). */
   synchronized void start() {
+    if (retired) {
+      throw new IllegalStateException(name + " belongs to a closed topology; start a new topology");
+    }
     if (instance == null || !instance.isAlive()) {
       instance = Launcher.launch(name, kind, sentinel, port, directory, config);
       frozen = false;
     }
+  }
+
+  /** Kills it for good: the topology is closing, so nothing (a nemesis, a lag timer) may start it again. */
+  synchronized void retire() {
+    retired = true;
+    kill();
   }
 
   /**

@@ -74,11 +74,14 @@ public final class Topology implements AutoCloseable {
   private final List<EventSubscriber> subscribers = new ArrayList<>();
   private final Faults faults;
   private final Path directory;
+  private final boolean deleteDirectory;
   private final Object closeLock = new Object();
   /** Guarded by {@code closeLock}. */
   private boolean closed;
 
-  private Topology(String masterName, List<Node> dataNodes, List<Node> sentinels, Network network, Path directory) {
+  private Topology(String masterName, List<Node> dataNodes, List<Node> sentinels, Network network, Path directory,
+      boolean deleteDirectory) {
+    this.deleteDirectory = deleteDirectory;
     this.masterName = masterName;
     this.dataNodes = List.copyOf(dataNodes);
     this.sentinels = List.copyOf(sentinels);
@@ -147,7 +150,7 @@ public final class Topology implements AutoCloseable {
     return Optional.ofNullable(network);
   }
 
-  /** The directory under which every node has its own. */
+  /** The directory under which every node has its own (deleted on close unless kept; see {@link Builder#keepFiles}). */
   public Path directory() {
     return directory;
   }
@@ -281,7 +284,7 @@ public final class Topology implements AutoCloseable {
     java.util.Collections.reverse(reverse);
     for (Node n : reverse) {
       try {
-        n.kill();
+        n.retire();
       } catch (RuntimeException e) {
         failure = add(failure, e);
       }
@@ -293,8 +296,19 @@ public final class Topology implements AutoCloseable {
         failure = add(failure, e);
       }
     }
+    if (deleteDirectory) {
+      deleteQuietly(directory);
+    }
     if (failure != null) {
       throw failure;
+    }
+  }
+
+  private static void deleteQuietly(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // only disk space is at stake; every process and port is already gone
     }
   }
 
@@ -431,6 +445,7 @@ public final class Topology implements AutoCloseable {
     private boolean proxied;
     private boolean appendOnly = true;
     private Path directory;
+    private boolean keepFiles;
     private final List<String> dataDirectives = new ArrayList<>();
     private final List<String> sentinelLines = new ArrayList<>();
 
@@ -515,7 +530,16 @@ public final class Topology implements AutoCloseable {
       return this;
     }
 
-    /** The parent of the nodes' directories; default a new temporary directory. */
+    /**
+     * Whether to keep the temporary directory (configs, logs, append-only files) after close,
+     * for post-mortems; default false. A directory given to {@link #directory} is always kept.
+     */
+    public Builder keepFiles(boolean keep) {
+      this.keepFiles = keep;
+      return this;
+    }
+
+    /** The parent of the nodes' directories; default a new temporary directory, deleted on close. */
     public Builder directory(Path directory) {
       this.directory = Objects.requireNonNull(directory, "directory");
       return this;
@@ -588,7 +612,7 @@ public final class Topology implements AutoCloseable {
         }
         throw e;
       }
-      Topology topology = new Topology(masterName, data, sentinelNodes, network, root);
+      Topology topology = new Topology(masterName, data, sentinelNodes, network, root, directory == null && !keepFiles);
       try {
         for (Node n : data) {
           n.start();

@@ -72,6 +72,35 @@ class TopologyTest {
     }
   }
 
+  @Test
+  void isolatedMasterIsReplacedAndDemotedAfterTheHeal() {
+    RealRedis.requireServer();
+    try (Topology topology = Topology.builder().replicas(2).sentinels(3).proxied(true).start()) {
+      topology.awaitHealthy();
+      Node master = topology.initialMaster();
+
+      topology.faults().isolate(master);
+      Node promoted = topology.awaitFailover(master, FAILOVER);
+      assertThat(master.role()).as("cut off, it still believes it is master").isEqualTo("master");
+
+      topology.faults().healNetwork();
+      topology.awaitHealthy();
+      assertThat(master.role()).isEqualTo("slave");
+      assertThat(topology.currentMaster()).isSameAs(promoted);
+      assertThat(topology.timeline().events()).extracting(TimelineEvent::type).contains("isolate", "+convert-to-slave");
+    }
+  }
+
+  @Test
+  void aClosedTopologyCannotBeRestartedBehindItsBack() {
+    Topology topology = Topology.builder().replicas(0).sentinels(0).dataNodes(NodeKind.JAVA).start();
+    Node master = topology.initialMaster();
+    java.nio.file.Path directory = topology.directory();
+    topology.close();
+    assertThatThrownBy(master::restart).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed topology");
+    assertThat(java.nio.file.Files.exists(directory)).isFalse();
+  }
+
   private static void failOverAndBack(Topology topology) {
     topology.awaitHealthy();
     Node master = topology.currentMaster();
