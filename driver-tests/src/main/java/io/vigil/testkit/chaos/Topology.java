@@ -64,6 +64,7 @@ public final class Topology implements AutoCloseable {
   public static final String CLIENT = "client";
 
   private static final Duration HEALTHY_TIMEOUT = Duration.ofSeconds(60);
+  private static final int START_ATTEMPTS = 3;
 
   private final String masterName;
   private final List<Node> dataNodes;
@@ -573,6 +574,30 @@ public final class Topology implements AutoCloseable {
      *     node started so far is killed first
      */
     public Topology start() {
+      RuntimeException last = null;
+      for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+        try {
+          return startOnce();
+        } catch (RuntimeException e) {
+          if (!portTaken(e)) {
+            throw e;
+          }
+          last = e; // a port chosen up front was taken before the node bound it: choose again
+        }
+      }
+      throw last;
+    }
+
+    private static boolean portTaken(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t.getMessage() != null && t.getMessage().contains("in use")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private Topology startOnce() {
       if (dataKind == NodeKind.REAL) {
         Binaries.require("redis-server");
       }
@@ -599,6 +624,7 @@ public final class Topology implements AutoCloseable {
         for (int i = 1; i <= sentinelCount; i++) {
           sentinelNodes.add(node("sentinel-" + i, sentinelKind, true, root, network));
         }
+        checkNoProxyOnANodePort(network, data, sentinelNodes);
         Node master = data.get(0);
         for (Node n : data) {
           write(n.configFile(), dataConfig(n, n == master ? null : master.addressFor(n.name())));
@@ -609,6 +635,9 @@ public final class Topology implements AutoCloseable {
       } catch (RuntimeException e) {
         if (network != null) {
           network.close();
+        }
+        if (directory == null) {
+          deleteQuietly(root);
         }
         throw e;
       }
@@ -639,6 +668,20 @@ public final class Topology implements AutoCloseable {
         throw (RuntimeException) e;
       }
       return topology;
+    }
+
+    /** Nodes' ports are chosen before they bind, so a proxy bound meanwhile may hold one. */
+    private static void checkNoProxyOnANodePort(Network network, List<Node> data, List<Node> sentinels) {
+      if (network == null) {
+        return;
+      }
+      java.util.Set<Integer> ports = new java.util.HashSet<>();
+      Stream.concat(data.stream(), sentinels.stream()).forEach(n -> ports.add(n.address().getPort()));
+      for (var link : network.links().values()) {
+        if (ports.contains(link.port())) {
+          throw new IllegalStateException("port " + link.port() + " is already in use by proxy " + link.name());
+        }
+      }
     }
 
     private Node node(String name, NodeKind kind, boolean sentinel, Path root, Network network) {
