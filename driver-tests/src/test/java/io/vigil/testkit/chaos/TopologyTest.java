@@ -51,6 +51,25 @@ class TopologyTest {
     for (int port : ports) {
       assertThat(canBind(port)).as("port %d free", port).isTrue();
     }
+    assertThat(Thread.getAllStackTraces().keySet()).filteredOn(Thread::isAlive).extracting(Thread::getName)
+        .noneMatch(name -> name.startsWith("vigil-topology-") && !name.equals("vigil-topology-reaper"));
+  }
+
+  @Test
+  void childProcessesAreReapedWhenTheJvmExitsWithoutClosing() throws Exception {
+    RealRedis.require("redis-server");
+    RealRedis.require("redis-sentinel");
+    Process jvm = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), OrphanedTopologyMain.class.getName())
+        .redirectErrorStream(true).start();
+    String output = new String(jvm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(jvm.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    List<Long> pids = output.lines().filter(l -> l.startsWith("pid ")).map(l -> Long.parseLong(l.substring(4))).toList();
+    assertThat(pids).as(output).hasSize(3);
+    for (long pid : pids) {
+      Await.until(Duration.ofSeconds(10), () -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+          ? "pid " + pid + " alive" : null, "the orphaned node to be reaped", null);
+    }
   }
 
   @Test
