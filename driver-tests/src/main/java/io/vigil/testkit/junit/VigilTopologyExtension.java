@@ -18,7 +18,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The JUnit 5 extension behind {@link VigilTopology}: starts the topology before the class (or
  * before each test with {@code perMethod = true}), keeps it in the class's (or test's) extension
  * store, which closes it when that scope ends, pass or fail, and resolves parameters and fields
- * of type {@link Topology}.
+ * of type {@link Topology}. {@code @Nested} classes share their enclosing class's topology
+ * unless annotated themselves.
  *
  * <p>Stateless; safe for parallel test classes, each of which gets its own topology.
  */
@@ -34,6 +35,11 @@ public final class VigilTopologyExtension implements BeforeAllCallback, BeforeEa
   public void beforeAll(ExtensionContext context) throws IllegalAccessException {
     VigilTopology options = options(context);
     requireBinaries(options);
+    boolean inherited = context.getStore(NAMESPACE).get(KEY, Topology.class) != null
+        && !AnnotationSupport.isAnnotated(context.getRequiredTestClass(), VigilTopology.class);
+    if (inherited) {
+      return; // a @Nested class shares its enclosing class's topology
+    }
     if (!options.perMethod()) {
       Topology topology = start(context, options);
       inject(context.getRequiredTestClass(), null, topology);

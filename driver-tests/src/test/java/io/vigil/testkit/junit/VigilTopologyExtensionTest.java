@@ -8,6 +8,7 @@ import io.vigil.testkit.chaos.Topology;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -32,10 +33,10 @@ class VigilTopologyExtensionTest {
 
     TestExecutionSummary summary = run(SharedTopology.class);
 
-    assertThat(summary.getTestsStartedCount()).isEqualTo(3);
+    assertThat(summary.getTestsStartedCount()).isEqualTo(4);
     assertThat(summary.getTestsFailedCount()).as("only the deliberate failure").isEqualTo(1);
     assertThat(summary.getFailures().get(0).getException()).hasMessageContaining("deliberate");
-    assertThat(SEEN).hasSize(7).allMatch(t -> t == SEEN.get(0));
+    assertThat(SEEN).hasSize(8).allMatch(t -> t == SEEN.get(0));
     assertThat(SEEN.get(0).isClosed()).isTrue();
     assertThat(SEEN.get(0).nodes()).noneMatch(n -> n.isAlive());
   }
@@ -88,6 +89,14 @@ class VigilTopologyExtensionTest {
     void failing(Topology topology) {
       SEEN.add(topology);
       throw new AssertionError("deliberate failure: the topology must still be closed");
+    }
+
+    @Nested
+    class Inner {
+      @Test
+      void sharesTheEnclosingTopology(Topology topology) {
+        SEEN.add(topology);
+      }
     }
   }
 
