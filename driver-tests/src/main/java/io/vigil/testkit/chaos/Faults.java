@@ -25,8 +25,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@link #isolate} and {@link #partition}: blackholes in the topology's {@link Network}
  *       (proxied topologies only); bytes are held and delivered on heal, as after a real partition.
  *   <li>{@link #lag}: a replica falls behind its master for a while. When the replica still
- *       replicates through its own proxied link, that link is delayed, so the replica keeps
- *       serving (stale) reads — true replication lag. Otherwise the replica is frozen for the
+ *       replicates through its own proxied link, that link is delayed by the duration, for the
+ *       duration, so the replica keeps serving reads that are that much stale — true
+ *       replication lag. Otherwise the replica is frozen for the
  *       duration (SIGSTOP for processes, equivalent to Redis's {@code DEBUG SLEEP}; a parked
  *       thread in process), so it is stale and unresponsive.
  * </ul>
@@ -135,7 +136,7 @@ public final class Faults {
     Runnable lift;
     if (link != null) {
       record("lag", replica.name() + " link " + link.name() + " delayed " + duration.toMillis() + " ms");
-      link.delay(Duration.ofMillis(Math.max(1, duration.toMillis() / 4)));
+      link.delay(duration);
       lift = () -> link.delay(Duration.ZERO);
     } else {
       record("lag", replica.name() + " frozen " + duration.toMillis() + " ms");

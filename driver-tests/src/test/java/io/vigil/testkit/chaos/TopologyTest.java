@@ -252,6 +252,44 @@ class TopologyTest {
     }
   }
 
+  @Test
+  void laggingReplicaOnItsOwnLinkServesStaleReadsThenCatchesUp() {
+    RealRedis.requireServer();
+    try (Topology topology = Topology.builder().replicas(2).sentinels(0).proxied(true).start()) {
+      topology.awaitHealthy();
+      Node lagging = topology.node("redis-2");
+      Node linked = topology.node("redis-3");
+
+      Duration lag = Duration.ofSeconds(3);
+      topology.faults().lag(lagging, lag);
+      long written = System.nanoTime();
+      topology.initialMaster().call("SET", "k", "new");
+
+      awaitValue(linked, "k", "new");
+      assertThat(lagging.isFrozen()).isFalse();
+      String seen = RespSocket.text(lagging.call("GET", "k")); // answers at once: not frozen
+      boolean lagOver = System.nanoTime() - written >= lag.toNanos(); // a stalled machine may have let it pass
+      assertThat(lagOver || !seen.equals("new")).as("stale while the lag lasts, got %s", seen).isTrue();
+      awaitValue(lagging, "k", "new");
+    }
+  }
+
+  @Test
+  void laggingReplicaWithoutProxiesIsFrozenForTheDuration() {
+    RealRedis.requireServer();
+    try (Topology topology = Topology.builder().replicas(1).sentinels(0).start()) {
+      topology.awaitHealthy();
+      Node replica = topology.node("redis-2");
+
+      topology.faults().lag(replica, Duration.ofMillis(500));
+
+      Await.until(Duration.ofSeconds(10), () -> replica.isFrozen() ? "still frozen" : null, "the lag to end", null);
+      assertThat(topology.timeline().events("lag")).singleElement().extracting(TimelineEvent::message)
+          .asString().contains("frozen");
+      assertThat(topology.timeline().events("lag-end")).hasSize(1);
+    }
+  }
+
   private static void awaitValue(Node node, String key, String value) {
     Await.until(Duration.ofSeconds(10), () -> {
       String now = RespSocket.text(node.call("GET", key));
