@@ -41,8 +41,7 @@ public final class VigilTopologyExtension implements BeforeAllCallback, BeforeEa
       return; // a @Nested class shares its enclosing class's topology
     }
     if (!options.perMethod()) {
-      Topology topology = start(context, options);
-      inject(context.getRequiredTestClass(), null, topology);
+      inject(context.getRequiredTestClass(), null, classTopology(context, options));
     }
   }
 
@@ -71,7 +70,17 @@ public final class VigilTopologyExtension implements BeforeAllCallback, BeforeEa
       return Optional.ofNullable(context.getStore(NAMESPACE).get(KEY, Topology.class))
           .orElseGet(() -> start(context, options));
     }
-    return topology(context);
+    // With @TestInstance(PER_CLASS) the constructor is resolved before beforeAll: start it then.
+    return classTopology(context, options);
+  }
+
+  private static Topology classTopology(ExtensionContext context, VigilTopology options) {
+    Topology existing = context.getStore(NAMESPACE).get(KEY, Topology.class);
+    if (existing != null) {
+      return existing;
+    }
+    requireBinaries(options);
+    return start(context, options);
   }
 
   private static Topology start(ExtensionContext context, VigilTopology options) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -49,6 +50,16 @@ class VigilTopologyExtensionTest {
 
     assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
     assertThat(SEEN).hasSize(2).doesNotHaveDuplicates().allMatch(Topology::isClosed);
+  }
+
+  @Test
+  void aPerClassTestInstanceGetsTheTopologyInItsConstructor() {
+    SEEN.clear();
+
+    TestExecutionSummary summary = run(PerClassInstance.class);
+
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+    assertThat(SEEN).hasSize(3).allMatch(t -> t == SEEN.get(0)).allMatch(Topology::isClosed);
   }
 
   private static TestExecutionSummary run(Class<?> testClass) {
@@ -97,6 +108,24 @@ class VigilTopologyExtensionTest {
       void sharesTheEnclosingTopology(Topology topology) {
         SEEN.add(topology);
       }
+    }
+  }
+
+  @VigilTopology(replicas = 0, sentinels = 0, dataNodes = NodeKind.JAVA)
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  static class PerClassInstance {
+    PerClassInstance(Topology topology) {
+      SEEN.add(topology);
+    }
+
+    @Test
+    void one(Topology topology) {
+      SEEN.add(topology);
+    }
+
+    @Test
+    void two(Topology topology) {
+      SEEN.add(topology);
     }
   }
 
