@@ -120,6 +120,25 @@ class TopologyTest {
     assertThat(java.nio.file.Files.exists(directory)).isFalse();
   }
 
+  @Test
+  void javaSentinelProcessesFailOverWhileOneOfThemIsFrozen() {
+    RealRedis.requireServer();
+    try (Topology topology = Topology.builder().replicas(1).sentinels(3).sentinelNodes(NodeKind.JAVA_PROCESS).start()) {
+      topology.awaitHealthy();
+      Node master = topology.initialMaster();
+      Node frozen = topology.node("sentinel-3");
+
+      topology.faults().freeze(frozen); // SIGSTOP: two of three sentinels still make the quorum
+      topology.faults().kill(master);
+      Node promoted = topology.awaitFailover(master, FAILOVER);
+
+      assertThat(promoted).isSameAs(topology.node("redis-2"));
+      assertThat(topology.timeline().events("+switch-master")).extracting(TimelineEvent::source).doesNotContain("sentinel-3");
+      topology.faults().thaw(frozen);
+      assertThat(frozen.role()).isEqualTo("sentinel");
+    }
+  }
+
   private static void failOverAndBack(Topology topology) {
     topology.awaitHealthy();
     Node master = topology.currentMaster();
