@@ -11,7 +11,7 @@ import java.util.function.IntSupplier;
 /**
  * The failover meters of one client, or nothing when the client was given no registry.
  *
- * <p>Meters: {@code vigil.failovers} (masters confirmed after a loss), {@code vigil.failover.recovery}
+ * <p>Meters: {@code vigil.failovers} (writes moved to a new master), {@code vigil.failover.recovery}
  * (time from master loss to a confirmed master), {@code vigil.commands.queued} (commands waiting
  * for a master, a gauge) and {@code vigil.commands.failed} (tagged by {@code cause}). All carry a
  * {@code master} tag. Thread-safe.
@@ -31,7 +31,7 @@ public final class FailoverMetrics {
       failovers = null;
       recovery = null;
     } else {
-      failovers = Counter.builder("vigil.failovers").description("Masters confirmed after the master was lost")
+      failovers = Counter.builder("vigil.failovers").description("Times the client moved its writes to a new master")
           .tag("master", master).register(registry);
       recovery = Timer.builder("vigil.failover.recovery")
           .description("Time from losing the master to confirming one").tag("master", master).register(registry);
@@ -51,11 +51,17 @@ public final class FailoverMetrics {
     }
   }
 
-  /** A master was confirmed {@code downtime} after the previous one was lost. */
+  /** A master was confirmed {@code downtime} after the master was lost. */
   public void recovered(Duration downtime) {
     if (registry != null) {
-      failovers.increment();
       recovery.record(downtime);
+    }
+  }
+
+  /** Writes moved to another node. */
+  public void failover() {
+    if (registry != null) {
+      failovers.increment();
     }
   }
 

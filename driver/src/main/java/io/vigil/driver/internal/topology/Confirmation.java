@@ -11,8 +11,10 @@ import java.util.Set;
  *
  * <ol>
  *   <li>a strict majority of the known sentinels names it; or
- *   <li>it was a replica of the lost master, and the lost master is unreachable or no longer a
- *       master (a failover the sentinels have started but not yet announced everywhere); or
+ *   <li>it was a replica of the lost master, at least one sentinel names it, and the lost master
+ *       is unreachable or no longer a master: a failover past its point of no return (Redis
+ *       names the promoted replica only once the promotion succeeded and replicas are being
+ *       reconfigured), not yet announced by the other sentinels; or
  *   <li>it is the current master and no sentinel answered at all (the client cannot learn
  *       better, and the node still says it is the master).
  * </ol>
@@ -24,7 +26,15 @@ final class Confirmation {
 
   private Confirmation() {}
 
-  /** What a node said of itself: {@code "master"}, {@code "slave"}, or null when it did not answer. */
+  /**
+   * The node to confirm, or null to keep waiting.
+   *
+   * @param roles what each node said of itself: {@code "master"}, {@code "slave"}; absent when it
+   *     did not answer
+   * @param votes how many sentinels name each node
+   * @param sentinelsAnswered how many sentinels answered; negative while answers are still
+   *     coming (rule 3 then does not apply)
+   */
   static Endpoint decide(Endpoint current, Map<Endpoint, String> roles, Map<Endpoint, Integer> votes,
       int sentinelsAnswered, int knownSentinels, Set<Endpoint> knownReplicas) {
     Endpoint best = null;
@@ -42,7 +52,7 @@ final class Confirmation {
     if (!currentIsMaster && current != null) {
       Endpoint promoted = null;
       for (Endpoint replica : knownReplicas) {
-        if (!replica.equals(current) && "master".equals(roles.get(replica))) {
+        if (!replica.equals(current) && "master".equals(roles.get(replica)) && votes.getOrDefault(replica, 0) > 0) {
           if (promoted != null) {
             return null; // two replicas claim the master role: wait for the sentinels
           }

@@ -316,8 +316,18 @@ public final class MasterTracker implements MasterSuspicion, AutoCloseable {
     }
     candidates.addAll(hints);
     hints.clear();
+    // Decide as soon as the answers so far allow it: a blackholed sentinel must not hold up a
+    // failover for its probe timeout. Votes only grow, so an early majority stays a majority.
+    Runnable early = () -> {
+      if (!closed) {
+        Endpoint decided = Confirmation.decide(master, roles, votes, -1, sentinels.size(), replicas);
+        if (decided != null) {
+          confirm(decided);
+        }
+      }
+    };
     for (Endpoint c : candidates) {
-      work.add(role(c, roles, probed));
+      work.add(role(c, roles, probed).thenRun(early));
     }
     for (Endpoint s : asked) {
       work.add(sentinelProbes.call(s, "SENTINEL", "GET-MASTER-ADDR-BY-NAME", name).handle((reply, error) -> {
@@ -334,7 +344,7 @@ public final class MasterTracker implements MasterSuspicion, AutoCloseable {
         votes.merge(named, 1, Integer::sum);
         reports.put(s, named.toString());
         return role(named, roles, probed);
-      }).thenCompose(f -> f));
+      }).thenCompose(f -> f).thenRun(early));
     }
     CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
       try {
@@ -385,6 +395,8 @@ public final class MasterTracker implements MasterSuspicion, AutoCloseable {
     NodePool old;
     Endpoint previous;
     Duration downtime;
+    boolean wasConfirmed;
+    boolean recovering;
     synchronized (this) {
       if (closed) {
         return;
@@ -393,13 +405,16 @@ public final class MasterTracker implements MasterSuspicion, AutoCloseable {
       if (decided.equals(master) && open) {
         return; // nothing changed
       }
-      previous = master;
+      wasConfirmed = everConfirmed;
+      everConfirmed = true;
+      recovering = wasConfirmed && !open;
+      previous = wasConfirmed ? master : null; // at start-up the first named node was never the master
       downtime = open ? Duration.ZERO : Duration.ofNanos(ticker.nanoTime() - lostNanos);
       old = pool;
       if (!decided.equals(master) || pool == null) {
         pool = pools.apply(decided);
-        if (previous != null && !previous.equals(decided)) {
-          replicas.add(previous); // Sentinel turns it into a replica when it returns
+        if (master != null && !master.equals(decided)) {
+          replicas.add(master); // Sentinel turns it into a replica when it returns
         }
         replicas.remove(decided);
         master = decided;
@@ -411,10 +426,12 @@ public final class MasterTracker implements MasterSuspicion, AutoCloseable {
     if (old != null) {
       old.close(); // connections to the demoted master: blocking commands fail, subscriptions move
     }
-    if (everConfirmed) {
+    if (recovering) {
       metrics.recovered(downtime);
     }
-    everConfirmed = true;
+    if (previous != null && !previous.equals(decided)) {
+      metrics.failover();
+    }
     log.info("Master '{}' confirmed at {}{}", name, decided,
         previous == null || previous.equals(decided) ? "" : " (was " + previous + ", " + downtime.toMillis() + " ms without a master)");
     Endpoint prev = previous;
