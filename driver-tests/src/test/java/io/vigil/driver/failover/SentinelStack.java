@@ -26,11 +26,12 @@ import java.util.stream.Collectors;
  * failover timeout; plus the moves failover tests need: kill the master, bring a killed node
  * back as a replica, wait until every sentinel agrees.
  */
-final class SentinelStack implements AutoCloseable {
+public final class SentinelStack implements AutoCloseable {
 
-  static final String MASTER = "mymaster";
+  public static final String MASTER = "mymaster";
 
-  enum Sentinels { REAL, JAVA }
+  /** Which sentinels watch the data nodes. */
+  public enum Sentinels { REAL, JAVA }
 
   private final Sentinels kind;
   /** Data nodes by port, alive or killed; replaced by their restarts. */
@@ -43,7 +44,7 @@ final class SentinelStack implements AutoCloseable {
     this.kind = kind;
   }
 
-  static SentinelStack start(Sentinels kind) {
+  public static SentinelStack start(Sentinels kind) {
     SentinelStack stack = new SentinelStack(kind);
     try {
       RedisServerProcess master = RedisServerProcess.builder().start();
@@ -92,27 +93,27 @@ final class SentinelStack implements AutoCloseable {
     }
   }
 
-  Sentinels kind() {
+  public Sentinels kind() {
     return kind;
   }
 
   /** {@code "127.0.0.1:p1,127.0.0.1:p2,127.0.0.1:p3"}. */
-  String sentinelList() {
+  public String sentinelList() {
     return sentinelAddresses.stream().map(a -> "127.0.0.1:" + a.getPort()).collect(Collectors.joining(","));
   }
 
-  List<InetSocketAddress> sentinelAddresses() {
+  public List<InetSocketAddress> sentinelAddresses() {
     return List.copyOf(sentinelAddresses);
   }
 
   /** Stops sentinel {@code i} for good (the stack keeps working with the other two). */
-  void stopSentinel(int i) throws Exception {
+  public void stopSentinel(int i) throws Exception {
     sentinels.get(i).close();
     stoppedSentinels.add(i);
   }
 
   /** The master's port, as the live sentinels agree on it (waits for agreement). */
-  int masterPort() {
+  public int masterPort() {
     int[] port = new int[1];
     await("the sentinels to agree on the master", Duration.ofSeconds(30), () -> {
       Set<Integer> seen = new HashSet<>();
@@ -136,25 +137,25 @@ final class SentinelStack implements AutoCloseable {
     return port[0];
   }
 
-  RedisServerProcess node(int port) {
+  public RedisServerProcess node(int port) {
     return nodes.stream().filter(n -> n.port() == port).findFirst().orElseThrow();
   }
 
   /** A live replica of the current master. */
-  RedisServerProcess replica() {
+  public RedisServerProcess replica() {
     int master = masterPort();
     return nodes.stream().filter(n -> n.port() != master && n.isAlive()).findFirst().orElseThrow();
   }
 
   /** SIGKILLs the master the sentinels agree on; returns it. */
-  RedisServerProcess killMaster() {
+  public RedisServerProcess killMaster() {
     RedisServerProcess master = node(masterPort());
     master.kill();
     return master;
   }
 
   /** Restarts a killed node as a replica of the current master (as an operator would). */
-  void restartAsReplica(RedisServerProcess killed) {
+  public void restartAsReplica(RedisServerProcess killed) {
     int master = awaitNewMaster(killed.port());
     RedisServerProcess back = killed.restart();
     nodes.set(nodes.indexOf(killed), back);
@@ -164,7 +165,7 @@ final class SentinelStack implements AutoCloseable {
   }
 
   /** Waits until the sentinels agree on a master other than {@code oldPort}; returns its port. */
-  int awaitNewMaster(int oldPort) {
+  public int awaitNewMaster(int oldPort) {
     int[] port = new int[1];
     await("a new master other than " + oldPort, Duration.ofSeconds(30), () -> {
       int p = masterPort();
@@ -178,7 +179,7 @@ final class SentinelStack implements AutoCloseable {
    * Waits until every live node replicates from the agreed master with its link up, and every
    * live sentinel sees the master as ok with all live replicas and sentinels.
    */
-  void awaitSettled() {
+  public void awaitSettled() {
     await("the stack to settle", Duration.ofSeconds(60), () -> {
       int master = masterPort();
       long liveReplicas = nodes.stream().filter(n -> n.isAlive() && n.port() != master).count();
@@ -228,7 +229,7 @@ final class SentinelStack implements AutoCloseable {
     return n;
   }
 
-  static void await(String what, Duration timeout, BooleanSupplier condition) {
+  public static void await(String what, Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       boolean ok;
