@@ -16,7 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A tiny RESP server posing as a sentinel that names the wrong node as master: it answers
- * {@code SENTINEL GET-MASTER-ADDR-BY-NAME} with {@code 127.0.0.1:<liePort>}, knows no replicas or
+ * {@code SENTINEL GET-MASTER-ADDR-BY-NAME mymaster} with {@code 127.0.0.1:<liePort>} (and nil for
+ * other names), knows no replicas or
  * sentinels, accepts {@code SUBSCRIBE}, and can publish a forged {@code +switch-master}.
  */
 final class LyingSentinel implements AutoCloseable {
@@ -106,6 +107,9 @@ final class LyingSentinel implements AutoCloseable {
     if (name.equals("SENTINEL") && command.size() >= 2) {
       String sub = command.get(1).toUpperCase(Locale.ROOT);
       if (sub.equals("GET-MASTER-ADDR-BY-NAME")) {
+        if (command.size() < 3 || !command.get(2).equals(SentinelStack.MASTER)) {
+          return "*-1\r\n".getBytes(StandardCharsets.US_ASCII); // like Sentinel for an unknown name
+        }
         return array("127.0.0.1", Integer.toString(liePort));
       }
       if (sub.equals("REPLICAS") || sub.equals("SLAVES") || sub.equals("SENTINELS")) {

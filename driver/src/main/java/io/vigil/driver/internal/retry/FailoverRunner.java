@@ -102,15 +102,13 @@ public final class FailoverRunner implements CommandRunner {
 
   private CompletionStage<RespValue> attempt(byte[][] args, long deadline, boolean blocking, boolean retrySafe) {
     if (deadline != Command.NO_DEADLINE && deadline - ticker.nanoTime() <= 0) {
-      return CompletableFuture.failedFuture(new CommandNotSentException(name(args)
-          + " was not sent within its deadline (commandTimeout)", null));
+      return CompletableFuture.failedFuture(pastDeadline(args));
     }
     CompletableFuture<NodePool> master = gate.await(deadline, name(args));
     return master.thenCompose(pool -> {
       long remaining = deadline == Command.NO_DEADLINE ? 0 : deadline - ticker.nanoTime();
       if (deadline != Command.NO_DEADLINE && remaining <= 0) {
-        return CompletableFuture.failedFuture(new CommandNotSentException(name(args)
-            + " was not sent within its deadline (commandTimeout)", null));
+        return CompletableFuture.failedFuture(pastDeadline(args));
       }
       Command command = Command.of(args, ticker.nanoTime(), remaining);
       if (!blocking) {
@@ -149,6 +147,12 @@ public final class FailoverRunner implements CommandRunner {
       }
     }
     throw cause instanceof CompletionException ce ? ce : new CompletionException(cause);
+  }
+
+  private CommandNotSentException pastDeadline(byte[][] args) {
+    String why = gate.whyClosed();
+    return new CommandNotSentException(name(args) + " was not sent within its deadline (commandTimeout)"
+        + (why.isEmpty() ? "" : ": " + why), null);
   }
 
   private static boolean notMaster(RespError error) {

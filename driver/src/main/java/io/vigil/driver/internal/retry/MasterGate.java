@@ -46,6 +46,11 @@ public final class MasterGate {
     this.whyClosed = whyClosed;
   }
 
+  /** Why the gate is closed (the lost master, since when, the sentinels' reports); empty when open. */
+  public String whyClosed() {
+    return open == null ? whyClosed.get() : "";
+  }
+
   /** How many commands wait. */
   public int waiting() {
     return waiting.get();

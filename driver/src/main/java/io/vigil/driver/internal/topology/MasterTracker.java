@@ -468,6 +468,10 @@ public final class MasterTracker implements MasterSuspicion, AutoCloseable {
   /** Which master was lost, since when, and what the sentinels reported last. */
   public String describeLoss() {
     long ms = TimeUnit.NANOSECONDS.toMillis(ticker.nanoTime() - lostNanos);
+    if (!everConfirmed) {
+      return "master '" + name + "' (named " + master + ") is not confirmed since start-up at " + lostAt + ", "
+          + ms + " ms ago; sentinels reported: " + lastReports;
+    }
     return "master '" + name + "' at " + master + " was lost at " + lostAt + " (" + lostReason + "), "
         + ms + " ms ago, and no master is confirmed yet; sentinels reported: " + lastReports;
   }
