@@ -23,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class LyingSentinel implements AutoCloseable {
 
   private final ServerSocket server;
-  private final int liePort;
+  private volatile int liePort;
   private final List<OutputStream> subscribers = new CopyOnWriteArrayList<>();
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
@@ -33,6 +33,11 @@ final class LyingSentinel implements AutoCloseable {
     Thread acceptor = new Thread(this::accept, "lying-sentinel");
     acceptor.setDaemon(true);
     acceptor.start();
+  }
+
+  /** From now on names {@code 127.0.0.1:<port>}. */
+  void lieAbout(int port) {
+    this.liePort = port;
   }
 
   int port() {

@@ -1,7 +1,6 @@
 package io.vigil.driver.internal.client;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vigil.driver.CommandNotSentException;
 import io.vigil.driver.Endpoint;
 import io.vigil.driver.RetryPolicy;
 import io.vigil.driver.internal.command.CommandTable;
@@ -22,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -180,7 +180,7 @@ public final class ClientRuntime implements AutoCloseable {
   }
 
   /** Where timers run. */
-  java.util.concurrent.ScheduledExecutorService timers() {
+  ScheduledExecutorService timers() {
     return transport.group();
   }
 
@@ -210,9 +210,5 @@ public final class ClientRuntime implements AutoCloseable {
     }
     transport.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     factory.abortConnects();
-  }
-
-  static CommandNotSentException closedError() {
-    return new CommandNotSentException("the client is closed", null);
   }
 }

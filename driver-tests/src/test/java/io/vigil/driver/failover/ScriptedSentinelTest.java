@@ -5,18 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.driver.CommandNotSentException;
 import io.vigil.driver.ConnectionException;
+import io.vigil.driver.Endpoint;
+import io.vigil.driver.OutcomeUnknownException;
+import io.vigil.driver.RetryPolicy;
 import io.vigil.driver.VigilClient;
 import io.vigil.driver.VigilException;
+import io.vigil.testkit.chaos.proxy.ChaosProxy;
+import io.vigil.testkit.chaos.proxy.Direction;
 import io.vigil.testkit.junit.RealRedis;
 import io.vigil.testkit.process.RedisServerProcess;
+import io.vigil.testkit.process.RespSocket;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Start-up errors and deadline errors, with a fake sentinel in front of at most one redis-server. */
-class SentinelStartupTest {
+/**
+ * Start-up errors, deadline errors, {@code READONLY} and outcome-unknown handling, with a scripted
+ * sentinel ({@link LyingSentinel}) naming whichever node the test wants.
+ */
+class ScriptedSentinelTest {
 
   /** A loopback port nothing listens on. */
   private static int closedPort() throws IOException {
@@ -78,6 +90,55 @@ class SentinelStartupTest {
           .hasMessageContaining("sentinels reported: 127.0.0.1:" + sentinel.port() + " -> 127.0.0.1:" + lonely.port());
     } finally {
       lonely.close();
+    }
+  }
+
+  @Test
+  void readonlyReplyMovesWritesToTheNodeTheSentinelNowNames() throws Exception {
+    RealRedis.requireServer();
+    try (RedisServerProcess first = RedisServerProcess.builder().start();
+        RedisServerProcess second = RedisServerProcess.builder().start();
+        LyingSentinel sentinel = new LyingSentinel(first.port());
+        VigilClient client = VigilClient.builder().sentinels("127.0.0.1:" + sentinel.port()).masterName("mymaster")
+            .commandTimeout(Duration.ofSeconds(5)).build()) {
+      client.set("before", "1");
+      // Demote the master without closing any client connection; only READONLY tells the client.
+      try (RespSocket admin = RespSocket.connect(first.address())) {
+        admin.call("REPLICAOF", "127.0.0.1", Integer.toString(second.port()));
+      }
+      sentinel.lieAbout(second.port());
+      client.set("after", "2"); // READONLY from the demoted node, then retried on the new master
+      assertThat(client.currentMaster()).isEqualTo(Endpoint.of("127.0.0.1", second.port()));
+      try (RespSocket s = RespSocket.connect(second.address())) {
+        assertThat(RespSocket.text(s.call("GET", "after"))).isEqualTo("2");
+      }
+    }
+  }
+
+  @Test
+  void inFlightIncrFailsAsOutcomeUnknownUnlessThePolicyAcceptsDuplicates() throws Exception {
+    RealRedis.requireServer();
+    try (RedisServerProcess node = RedisServerProcess.builder().start();
+        ChaosProxy proxy = ChaosProxy.start(node.address());
+        LyingSentinel sentinel = new LyingSentinel(proxy.port());
+        VigilClient client = VigilClient.builder().sentinels("127.0.0.1:" + sentinel.port()).masterName("mymaster")
+            .commandTimeout(Duration.ofSeconds(5)).build()) {
+      client.set("n", "0");
+      proxy.blackhole(Direction.TARGET_TO_CLIENT); // the server applies them; the replies are held
+      long before = proxy.bytesReceived(Direction.CLIENT_TO_TARGET);
+      CompletableFuture<Long> plain = client.async().incr("n").toCompletableFuture();
+      CompletableFuture<Long> duplicable = client.withRetry(RetryPolicy.builder().acceptDuplicates(true).build())
+          .async().incr("n").toCompletableFuture();
+      int incrBytes = "*2\r\n$4\r\nINCR\r\n$1\r\nn\r\n".length();
+      SentinelStack.await("both INCRs on the wire", Duration.ofSeconds(5),
+          () -> proxy.bytesReceived(Direction.CLIENT_TO_TARGET) >= before + 2L * incrBytes);
+      proxy.drop(); // the master's connections die with both INCRs in flight
+
+      assertThatThrownBy(() -> plain.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+          .cause().isInstanceOf(OutcomeUnknownException.class);
+      proxy.heal();
+      assertThat(duplicable.get(5, TimeUnit.SECONDS)).isEqualTo(3L); // applied twice: its policy allowed it
+      assertThat(client.get("n")).isEqualTo("3");
     }
   }
 }
