@@ -24,11 +24,18 @@ final class LyingSentinel implements AutoCloseable {
 
   private final ServerSocket server;
   private volatile int liePort;
+  private final String password;
   private final List<OutputStream> subscribers = new CopyOnWriteArrayList<>();
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
   LyingSentinel(int liePort) throws IOException {
+    this(liePort, null);
+  }
+
+  /** A sentinel that wants {@code AUTH <password>} first ({@code requirepass}), when it is not null. */
+  LyingSentinel(int liePort, String password) throws IOException {
     this.liePort = liePort;
+    this.password = password;
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread acceptor = new Thread(this::accept, "lying-sentinel");
     acceptor.setDaemon(true);
@@ -78,12 +85,22 @@ final class LyingSentinel implements AutoCloseable {
     try (socket) {
       InputStream in = new BufferedInputStream(socket.getInputStream());
       OutputStream out = socket.getOutputStream();
+      boolean authenticated = password == null;
       while (true) {
         List<String> command = readCommand(in);
         if (command == null) {
           return;
         }
-        byte[] reply = answer(command, out);
+        byte[] reply;
+        if (command.get(0).equalsIgnoreCase("AUTH")) {
+          authenticated = password != null && password.equals(command.get(command.size() - 1));
+          reply = (authenticated ? "+OK\r\n" : "-WRONGPASS invalid username-password pair or user is disabled.\r\n")
+              .getBytes(StandardCharsets.US_ASCII);
+        } else if (!authenticated) {
+          reply = "-NOAUTH Authentication required.\r\n".getBytes(StandardCharsets.US_ASCII);
+        } else {
+          reply = answer(command, out);
+        }
         synchronized (out) {
           out.write(reply);
           out.flush();

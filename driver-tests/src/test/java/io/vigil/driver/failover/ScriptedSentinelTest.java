@@ -141,4 +141,46 @@ class ScriptedSentinelTest {
       assertThat(client.get("n")).isEqualTo("3");
     }
   }
+
+  @Test
+  void sentinelsAndDataNodesUseTheirOwnCredentials() throws Exception {
+    RealRedis.requireServer();
+    try (RedisServerProcess node = RedisServerProcess.builder().start();
+        LyingSentinel sentinel = new LyingSentinel(node.port(), "sentinel-secret")) {
+      try (RespSocket admin = RespSocket.connect(node.address())) {
+        admin.call("CONFIG", "SET", "requirepass", "data-secret"); // after start: the kit waits for PONG
+      }
+      VigilClient.Builder builder = VigilClient.builder().sentinels("127.0.0.1:" + sentinel.port())
+          .masterName("mymaster").password("data-secret").sentinelCredentials(null, "sentinel-secret");
+      try (VigilClient client = builder.build()) {
+        client.set("k", "v");
+        assertThat(client.get("k")).isEqualTo("v");
+      }
+      assertThat(builder.toString()).doesNotContain("secret");
+      assertThatThrownBy(() -> VigilClient.builder().sentinels("127.0.0.1:" + sentinel.port()).masterName("mymaster")
+          .password("data-secret").connectTimeout(Duration.ofSeconds(1)).build())
+          .isInstanceOf(ConnectionException.class)
+          .hasMessageContaining("NOAUTH")
+          .hasMessageNotContaining("secret");
+    }
+  }
+
+  @Test
+  void pollFindsAMasterChangeNoEventAnnounced() throws Exception {
+    RealRedis.requireServer();
+    try (RedisServerProcess first = RedisServerProcess.builder().start();
+        RedisServerProcess second = RedisServerProcess.builder().start();
+        LyingSentinel sentinel = new LyingSentinel(first.port());
+        VigilClient client = VigilClient.builder().sentinels("127.0.0.1:" + sentinel.port()).masterName("mymaster")
+            .sentinelPollInterval(Duration.ofMillis(100)).build()) {
+      assertThat(client.currentMaster()).isEqualTo(Endpoint.of("127.0.0.1", first.port()));
+      sentinel.lieAbout(second.port()); // the only sentinel now names another master, silently
+      SentinelStack.await("the poll to move the client", Duration.ofSeconds(5),
+          () -> Endpoint.of("127.0.0.1", second.port()).equals(client.currentMaster()));
+      client.set("moved", "yes");
+      try (RespSocket s = RespSocket.connect(second.address())) {
+        assertThat(RespSocket.text(s.call("GET", "moved"))).isEqualTo("yes");
+      }
+    }
+  }
 }
