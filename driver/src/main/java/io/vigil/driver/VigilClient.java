@@ -675,7 +675,8 @@ public final class VigilClient implements ClientView<String, String>, AutoClosea
 
   /**
    * Builds a {@link VigilClient}. Every setter validates its value at once and names it in the
-   * exception; {@link #build()} checks that a node was given.
+   * exception; {@link #build()} checks that either a node or sentinels with a master name were
+   * given. Options marked "Sentinel mode" apply only to the latter.
    *
    * <p>Not thread-safe; a builder may build several clients.
    */
