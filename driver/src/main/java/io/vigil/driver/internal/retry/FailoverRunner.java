@@ -136,7 +136,8 @@ public final class FailoverRunner implements CommandRunner {
       return reply;
     }
     Throwable cause = unwrap(error);
-    if (cause instanceof CommandNotSentException) {
+    if (cause instanceof CommandNotSentException && !String.valueOf(cause.getMessage()).contains("exclusive connections")) {
+      // not sent for want of a connection (a full lease limit is the caller's, not the master's, problem)
       suspicion.suspect(pool.endpoint(), "a command could not be sent: " + cause.getMessage());
       throw new Again(null, cause);
     }
