@@ -11,6 +11,9 @@ import io.vigil.driver.internal.client.Codec;
 import io.vigil.driver.internal.connection.ConnectionSettings;
 import io.vigil.driver.internal.connection.Ticker;
 import io.vigil.driver.internal.pool.PoolSettings;
+import io.vigil.driver.internal.topology.SentinelOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import io.vigil.resp.RespLimits;
 import io.vigil.resp.RespValue;
 import io.vigil.resp.RespVersion;
@@ -39,6 +42,17 @@ import javax.net.ssl.SSLException;
  * wait for it within their timeout. A lost connection is reopened with exponential backoff and
  * jitter. {@link #close()} closes every connection and stops the I/O threads.
  *
+ * <p>Sentinel mode ({@link Builder#sentinels}, {@link Builder#masterName}, or a
+ * {@code redis-sentinel://} URI) writes to whichever node the sentinels have made master. While
+ * no master is confirmed — the master's connection dropped, or it answered {@code READONLY},
+ * {@code MASTERDOWN} or {@code LOADING} — commands wait in a bounded queue and run on the new
+ * master within their {@code commandTimeout}; only past it does the caller get a {@link
+ * CommandNotSentException} naming the lost master, since when, and what the sentinels reported.
+ * A command in flight when the master died is retried when it is safe to repeat (reads,
+ * idempotent writes, or a {@link RetryPolicy} that accepts duplicates) and otherwise fails with
+ * {@link OutcomeUnknownException}. Blocking commands and transactions on the old master fail;
+ * subscriptions move to the new master.
+ *
  * <p>Errors: see {@link RedisCommands}. Nothing the client logs contains a password.
  *
  * <pre>{@code
@@ -57,15 +71,29 @@ public final class VigilClient implements ClientView<String, String>, AutoClosea
   private final ClientViewImpl<String, String> view;
   private final ClientViewImpl<byte[], byte[]> binary;
 
-  private VigilClient(Builder b) {
-    this.topology = b.topology;
+  private VigilClient(Builder b, Topology topology) {
+    this.topology = topology;
     this.description = b.toString();
-    Endpoint node = ((Topology.Standalone) b.topology).node();
+    SslContext ssl = b.sslContext();
     ConnectionSettings settings = new ConnectionSettings(b.username, b.password, b.database, b.clientName,
-        b.protocol, b.sslContext(), b.connectTimeout, b.commandTimeout, b.limits, Ticker.SYSTEM);
+        b.protocol, ssl, b.connectTimeout, b.commandTimeout, b.limits, Ticker.SYSTEM);
     PoolSettings pool = new PoolSettings(b.connectionsPerNode, b.maxExclusiveConnections,
         b.reconnectBase, b.reconnectMax);
-    this.runtime = new ClientRuntime(node, settings, pool, b.ioThreads, b.refreshCommandTable);
+    if (topology instanceof Topology.Sentinel sentinel) {
+      // Sentinels speak RESP2 here (their events arrive as plain pub/sub arrays), have no databases
+      // and get their own credentials.
+      Duration probe = b.connectTimeout.compareTo(Duration.ofMillis(500)) < 0 ? b.connectTimeout : Duration.ofMillis(500);
+      ConnectionSettings sentinelSettings = new ConnectionSettings(b.sentinelUsername, b.sentinelPassword, 0, null,
+          RespVersion.RESP2, ssl, probe, b.commandTimeout, b.limits, Ticker.SYSTEM);
+      SentinelOptions options = new SentinelOptions(sentinel.masterName(), sentinel.sentinels(), sentinelSettings,
+          b.addressMapper, b.topologyListener, b.sentinelPollInterval, b.recoveryPollInterval, probe,
+          b.failoverQueueSize, b.clock);
+      this.runtime = new ClientRuntime(options, settings, pool, b.ioThreads, b.refreshCommandTable, b.meterRegistry,
+          b.retryPolicy);
+    } else {
+      this.runtime = new ClientRuntime(((Topology.Standalone) topology).node(), settings, pool, b.ioThreads,
+          b.refreshCommandTable);
+    }
     this.view = new ClientViewImpl<>(runtime, Codec.UTF8);
     this.binary = new ClientViewImpl<>(runtime, Codec.BYTES);
   }
@@ -86,6 +114,25 @@ public final class VigilClient implements ClientView<String, String>, AutoClosea
   /** Where the client connects. */
   public Topology topology() {
     return topology;
+  }
+
+  /**
+   * The same commands retried across failovers with {@code policy} instead of the client's
+   * {@link Builder#retryPolicy}; shares this client's connections. In standalone mode commands
+   * are not retried and the policy has no effect.
+   *
+   * <pre>{@code
+   * redis.withRetry(RetryPolicy.builder().acceptDuplicates(true).build()).incr("page-views");
+   * }</pre>
+   */
+  public ClientView<String, String> withRetry(RetryPolicy policy) {
+    Objects.requireNonNull(policy, "policy");
+    return new ClientViewImpl<>(runtime, runtime.runner(policy), Codec.UTF8);
+  }
+
+  /** The master commands go to now, or null while none is confirmed (always null in standalone mode). */
+  public Endpoint currentMaster() {
+    return runtime.tracker() == null ? null : runtime.tracker().confirmedMaster();
   }
 
   /** The same commands with {@code byte[]} keys and values; shares this client's connections. */
@@ -628,7 +675,8 @@ public final class VigilClient implements ClientView<String, String>, AutoClosea
 
   /**
    * Builds a {@link VigilClient}. Every setter validates its value at once and names it in the
-   * exception; {@link #build()} checks that a node was given.
+   * exception; {@link #build()} checks that either a node or sentinels with a master name were
+   * given. Options marked "Sentinel mode" apply only to the latter.
    *
    * <p>Not thread-safe; a builder may build several clients.
    */
@@ -651,6 +699,18 @@ public final class VigilClient implements ClientView<String, String>, AutoClosea
     private int ioThreads = 1;
     private boolean refreshCommandTable = true;
     private RespLimits limits = RespLimits.DEFAULT;
+    private List<Endpoint> sentinels;
+    private String masterName;
+    private String sentinelUsername;
+    private String sentinelPassword;
+    private AddressMapper addressMapper = AddressMapper.IDENTITY;
+    private TopologyListener topologyListener = new TopologyListener() {};
+    private MeterRegistry meterRegistry;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Duration sentinelPollInterval = Duration.ofSeconds(3);
+    private Duration recoveryPollInterval = Duration.ofMillis(20);
+    private int failoverQueueSize = 10_000;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -660,6 +720,9 @@ public final class VigilClient implements ClientView<String, String>, AutoClosea
      */
     public Builder uri(String uri) {
       Objects.requireNonNull(uri, "uri");
+      if (uri.startsWith("redis-sentinel://") || uri.startsWith("rediss-sentinel://")) {
+        return sentinelUri(uri);
+      }
       URI parsed;
       try {
         parsed = new URI(uri);
@@ -669,7 +732,7 @@ public final class VigilClient implements ClientView<String, String>, AutoClosea
       String scheme = parsed.getScheme();
       if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
         throw new IllegalArgumentException("unsupported URI scheme '" + scheme + "' in " + redact(uri)
-            + ": use redis:// or rediss:// (sentinel URIs come with Sentinel support)");
+            + ": use redis://, rediss:// or redis-sentinel://");
       }
       if (parsed.getHost() == null) {
         throw new IllegalArgumentException("the URI " + redact(uri) + " names no host");
@@ -701,6 +764,220 @@ public final class VigilClient implements ClientView<String, String>, AutoClosea
         throw new IllegalArgumentException("URI query parameters are not supported (" + redact(uri)
             + "); set options on the builder");
       }
+      return this;
+    }
+
+    /**
+     * Applies {@code redis-sentinel://[user:password@]host1:26379,host2:26380[/masterName][?options]}
+     * ({@code rediss-sentinel://} for TLS). User and password are the data nodes'; options are
+     * {@code masterName}, {@code database}, {@code clientName}, {@code sentinelUsername},
+     * {@code sentinelPassword} and {@code commandTimeout} (milliseconds).
+     */
+    private Builder sentinelUri(String uri) {
+      String rest = uri.substring(uri.indexOf("://") + 3);
+      tls(uri.startsWith("rediss-"));
+      int at = rest.lastIndexOf('@');
+      int slashOrQuery = indexOfAny(rest, at + 1, '/', '?');
+      if (at >= 0 && at < (slashOrQuery < 0 ? rest.length() : slashOrQuery)) {
+        String userInfo = rest.substring(0, at);
+        int colon = userInfo.indexOf(':');
+        String user = colon < 0 ? null : decode(userInfo.substring(0, colon));
+        String pass = decode(colon < 0 ? userInfo : userInfo.substring(colon + 1));
+        username(user == null || user.isEmpty() ? null : user);
+        password(pass);
+        rest = rest.substring(at + 1);
+        slashOrQuery = indexOfAny(rest, 0, '/', '?');
+      }
+      String hosts = slashOrQuery < 0 ? rest : rest.substring(0, slashOrQuery);
+      String tail = slashOrQuery < 0 ? "" : rest.substring(slashOrQuery);
+      try {
+        sentinels(hosts);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("bad sentinel list in " + redact(uri) + ": " + e.getMessage());
+      }
+      String query = "";
+      int q = tail.indexOf('?');
+      if (q >= 0) {
+        query = tail.substring(q + 1);
+        tail = tail.substring(0, q);
+      }
+      if (tail.length() > 1) {
+        masterName(decode(tail.substring(1)));
+      }
+      for (String pair : query.isEmpty() ? new String[0] : query.split("&")) {
+        int eq = pair.indexOf('=');
+        String key = eq < 0 ? pair : pair.substring(0, eq);
+        String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+        switch (key) {
+          case "masterName":
+            masterName(value);
+            break;
+          case "database":
+            try {
+              database(Integer.parseInt(value));
+            } catch (NumberFormatException e) {
+              throw new IllegalArgumentException("database in " + redact(uri) + " must be a number, got '" + value + "'");
+            }
+            break;
+          case "clientName":
+            clientName(value);
+            break;
+          case "sentinelUsername":
+            sentinelCredentials(value, sentinelPassword);
+            break;
+          case "sentinelPassword":
+            sentinelCredentials(sentinelUsername, value);
+            break;
+          case "commandTimeout":
+            try {
+              commandTimeout(Duration.ofMillis(Long.parseLong(value)));
+            } catch (NumberFormatException e) {
+              throw new IllegalArgumentException("commandTimeout in " + redact(uri)
+                  + " must be milliseconds, got '" + value + "'");
+            }
+            break;
+          default:
+            throw new IllegalArgumentException("unknown option '" + key + "' in " + redact(uri)
+                + "; known: masterName, database, clientName, sentinelUsername, sentinelPassword, commandTimeout");
+        }
+      }
+      return this;
+    }
+
+    private static int indexOfAny(String s, int from, char a, char b) {
+      for (int i = Math.max(0, from); i < s.length(); i++) {
+        if (s.charAt(i) == a || s.charAt(i) == b) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /**
+     * Sentinel mode: the sentinels to ask first, as {@code "host1:26379,host2:26380"} (a port may
+     * be left out for 26379; IPv6 hosts in brackets). Needs {@link #masterName}.
+     */
+    public Builder sentinels(String hostsAndPorts) {
+      Objects.requireNonNull(hostsAndPorts, "sentinels");
+      List<Endpoint> list = new java.util.ArrayList<>();
+      for (String part : hostsAndPorts.split(",")) {
+        String p = part.trim();
+        if (p.isEmpty()) {
+          throw new IllegalArgumentException("empty entry in the sentinel list '" + hostsAndPorts + "'");
+        }
+        String host = p;
+        int port = 26379;
+        int colon = p.lastIndexOf(':');
+        if (p.startsWith("[")) {
+          int close = p.indexOf(']');
+          if (close < 0) {
+            throw new IllegalArgumentException("unclosed '[' in sentinel '" + p + "'");
+          }
+          host = p.substring(1, close);
+          if (close + 1 < p.length()) {
+            port = port(p.substring(close + 2), p);
+          }
+        } else if (colon >= 0) {
+          host = p.substring(0, colon);
+          port = port(p.substring(colon + 1), p);
+        }
+        list.add(Endpoint.of(host, port));
+      }
+      return sentinels(list);
+    }
+
+    /** Sentinel mode: the sentinels to ask first. Needs {@link #masterName}. */
+    public Builder sentinels(List<Endpoint> sentinels) {
+      Objects.requireNonNull(sentinels, "sentinels");
+      if (sentinels.isEmpty()) {
+        throw new IllegalArgumentException("the sentinel list must not be empty");
+      }
+      this.sentinels = List.copyOf(sentinels);
+      return this;
+    }
+
+    private static int port(String s, String entry) {
+      try {
+        return Integer.parseInt(s);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("bad port '" + s + "' in sentinel '" + entry + "'");
+      }
+    }
+
+    /** Sentinel mode: the name the sentinels monitor the master under ({@code sentinel monitor <name> …}). */
+    public Builder masterName(String masterName) {
+      Objects.requireNonNull(masterName, "masterName");
+      if (masterName.isEmpty() || masterName.chars().anyMatch(c -> c <= ' ')) {
+        throw new IllegalArgumentException("masterName must be non-empty without spaces, got '" + masterName + "'");
+      }
+      this.masterName = masterName;
+      return this;
+    }
+
+    /**
+     * Sentinel mode: the ACL user and password for the sentinels, which may differ from the data
+     * nodes' ({@link #username}/{@link #password}); nulls for none. Never logged.
+     */
+    public Builder sentinelCredentials(String username, String password) {
+      if (username != null && (username.isEmpty() || username.chars().anyMatch(Character::isWhitespace))) {
+        throw new IllegalArgumentException("sentinel username must be non-empty without spaces, got '" + username + "'");
+      }
+      if (password != null && password.isEmpty()) {
+        throw new IllegalArgumentException("sentinel password must not be empty; pass null for none");
+      }
+      this.sentinelUsername = username;
+      this.sentinelPassword = password;
+      return this;
+    }
+
+    /** Sentinel mode: maps announced addresses to reachable ones (NAT, containers); default none. */
+    public Builder addressMapper(AddressMapper mapper) {
+      this.addressMapper = Objects.requireNonNull(mapper, "addressMapper");
+      return this;
+    }
+
+    /** Sentinel mode: told of masters lost and confirmed and of sentinel events; default none. */
+    public Builder topologyListener(TopologyListener listener) {
+      this.topologyListener = Objects.requireNonNull(listener, "topologyListener");
+      return this;
+    }
+
+    /** Where the failover meters ({@code vigil.failovers}…) go; default none. */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.meterRegistry = registry;
+      return this;
+    }
+
+    /** Sentinel mode: how commands are retried across a failover; default {@link RetryPolicy#defaults()}. */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+      return this;
+    }
+
+    /** Sentinel mode: how often one sentinel is asked for the master, in case events were lost; default 3 s. */
+    public Builder sentinelPollInterval(Duration interval) {
+      this.sentinelPollInterval = positive("sentinelPollInterval", interval);
+      return this;
+    }
+
+    /** Sentinel mode: how often sentinels and nodes are asked while no master is confirmed; default 20 ms. */
+    public Builder recoveryPollInterval(Duration interval) {
+      this.recoveryPollInterval = positive("recoveryPollInterval", interval);
+      return this;
+    }
+
+    /** Sentinel mode: the most commands that wait for a master at once; default 10,000. */
+    public Builder failoverQueueSize(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("failoverQueueSize must be positive, got " + size);
+      }
+      this.failoverQueueSize = size;
+      return this;
+    }
+
+    /** The wall clock for messages (when a master was lost); default UTC system time. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
@@ -844,12 +1121,31 @@ public final class VigilClient implements ClientView<String, String>, AutoClosea
       return this;
     }
 
-    /** Builds the client and starts connecting; does not wait for the connection. */
+    /**
+     * Builds the client. Standalone: starts connecting and returns at once. Sentinel mode: asks
+     * the sentinels for the master (failing with {@link ConnectionException} when none answers,
+     * with {@link IllegalArgumentException} when none knows the master name) and waits up to the
+     * connect timeout for the master to be confirmed.
+     */
     public VigilClient build() {
-      if (topology == null) {
-        throw new IllegalStateException("no node configured: call node(host, port) or uri(\"redis://host:port\")");
+      Topology t = topology;
+      if (sentinels != null || masterName != null) {
+        if (sentinels == null) {
+          throw new IllegalStateException("masterName '" + masterName + "' is set but no sentinels: call sentinels(\"host:26379,…\")");
+        }
+        if (masterName == null) {
+          throw new IllegalStateException("sentinels " + sentinels + " are set but no masterName: call masterName(\"mymaster\")");
+        }
+        if (topology instanceof Topology.Standalone) {
+          throw new IllegalStateException("both a node (" + topology + ") and sentinels are configured; choose one");
+        }
+        t = Topology.sentinel(sentinels, masterName);
       }
-      return new VigilClient(this);
+      if (t == null) {
+        throw new IllegalStateException("no node configured: call node(host, port), sentinels(…) with masterName(…),"
+            + " or uri(\"redis://host:port\")");
+      }
+      return new VigilClient(this, t);
     }
 
     private SslContext sslContext() {
@@ -894,7 +1190,9 @@ public final class VigilClient implements ClientView<String, String>, AutoClosea
 
     @Override
     public String toString() {
-      return (topology == null ? "no node" : topology.toString())
+      return (sentinels != null ? "sentinel master " + masterName + " via " + sentinels
+          : topology == null ? "no node" : topology.toString())
+          + (sentinelPassword == null ? "" : ", sentinel password (hidden)")
           + (username == null ? "" : ", user " + username)
           + (password == null ? "" : ", password (hidden)")
           + ", database " + database + ", " + protocol + (tls ? ", tls" : "")

@@ -1,27 +1,36 @@
 package io.vigil.driver.internal.client;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.driver.Endpoint;
+import io.vigil.driver.RetryPolicy;
 import io.vigil.driver.internal.command.CommandTable;
 import io.vigil.driver.internal.connection.Command;
 import io.vigil.driver.internal.connection.Connection;
 import io.vigil.driver.internal.connection.ConnectionFactory;
 import io.vigil.driver.internal.connection.ConnectionSettings;
 import io.vigil.driver.internal.connection.Transport;
+import io.vigil.driver.internal.metrics.FailoverMetrics;
 import io.vigil.driver.internal.pool.Backoff;
 import io.vigil.driver.internal.pool.NodePool;
 import io.vigil.driver.internal.pool.PoolSettings;
+import io.vigil.driver.internal.retry.FailoverRunner;
+import io.vigil.driver.internal.topology.MasterTracker;
+import io.vigil.driver.internal.topology.SentinelOptions;
 import io.vigil.resp.RespError;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one client owns: its I/O threads, its node pool, its command table and its open
- * subscriptions. Closing it closes all of them and waits for the I/O threads to end.
+ * What one client owns: its I/O threads, its node pool (or, in Sentinel mode, the master tracker
+ * that replaces the pool on failover), its command table and its open subscriptions. Closing it
+ * closes all of them and waits for the I/O threads to end.
  *
  * <p>Thread-safe.
  */
@@ -32,10 +41,15 @@ public final class ClientRuntime implements AutoCloseable {
   private final Transport transport;
   private final ConnectionSettings settings;
   private final ConnectionFactory factory;
-  private final NodePool pool;
+  private final PoolSettings poolSettings;
+  private final boolean refreshCommandTable;
   private final CommandTable table = new CommandTable();
   private final Backoff backoff;
-  private final PoolRunner runner;
+  /** The fixed pool in standalone mode; null in Sentinel mode. */
+  private final NodePool fixedPool;
+  /** The master tracker in Sentinel mode; null in standalone mode. */
+  private final MasterTracker tracker;
+  private final CommandRunner runner;
   private final Set<SubscriptionImpl<?, ?>> subscriptions = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean tableRefreshed = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -49,16 +63,61 @@ public final class ClientRuntime implements AutoCloseable {
       int ioThreads, boolean refreshCommandTable) {
     this.transport = Transport.create(ioThreads);
     this.settings = settings;
+    this.poolSettings = poolSettings;
+    this.refreshCommandTable = refreshCommandTable;
     this.backoff = new Backoff(poolSettings.reconnectBase(), poolSettings.reconnectMax());
     this.factory = new ConnectionFactory(transport, settings);
-    this.pool = new NodePool(node, factory, transport.group(),
-        poolSettings, backoff, c -> {
-          if (refreshCommandTable && tableRefreshed.compareAndSet(false, true)) {
-            refreshTable(c);
-          }
+    this.fixedPool = newPool(node, null);
+    this.tracker = null;
+    this.runner = new PoolRunner(fixedPool, settings.ticker());
+    fixedPool.start();
+  }
+
+  /**
+   * Starts a Sentinel-mode runtime: asks the sentinels for the master and waits (up to the
+   * connect timeout) for it to be confirmed.
+   *
+   * @throws io.vigil.driver.ConnectionException when no sentinel answers
+   * @throws IllegalArgumentException when no sentinel knows the master name
+   */
+  public ClientRuntime(SentinelOptions sentinel, ConnectionSettings settings, PoolSettings poolSettings,
+      int ioThreads, boolean refreshCommandTable, MeterRegistry registry, RetryPolicy retryPolicy) {
+    this.transport = Transport.create(ioThreads);
+    this.settings = settings;
+    this.poolSettings = poolSettings;
+    this.refreshCommandTable = refreshCommandTable;
+    this.backoff = new Backoff(poolSettings.reconnectBase(), poolSettings.reconnectMax());
+    this.factory = new ConnectionFactory(transport, settings);
+    this.fixedPool = null;
+    FailoverMetrics metrics = FailoverMetrics.of(registry, sentinel.masterName());
+    MasterTracker[] self = new MasterTracker[1];
+    this.tracker = new MasterTracker(sentinel, new ConnectionFactory(transport, sentinel.sentinelSettings()),
+        factory, transport.group(), settings.ticker(), backoff, metrics, endpoint -> {
+          NodePool p = newPool(endpoint, self);
+          p.start();
+          return p;
         });
-    this.runner = new PoolRunner(pool, settings.ticker());
-    pool.start();
+    self[0] = tracker;
+    this.runner = new FailoverRunner(tracker.gate(), tracker, table, settings.ticker(), transport.group(), metrics,
+        retryPolicy, tracker::describeMaster);
+    try {
+      tracker.start(settings.connectTimeout());
+    } catch (RuntimeException e) {
+      transport.group().shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      throw e;
+    }
+  }
+
+  private NodePool newPool(Endpoint node, MasterTracker[] tracking) {
+    return new NodePool(node, factory, transport.group(), poolSettings, backoff, c -> {
+      if (refreshCommandTable && tableRefreshed.compareAndSet(false, true)) {
+        refreshTable(c);
+      }
+      if (tracking != null) {
+        // the fastest sign of a dead master: its connection closing
+        c.closeFuture().thenRun(() -> tracking[0].suspect(node, "the connection to the master closed"));
+      }
+    });
   }
 
   private void refreshTable(Connection connection) {
@@ -76,12 +135,36 @@ public final class ClientRuntime implements AutoCloseable {
         });
   }
 
-  public NodePool pool() {
-    return pool;
+  /**
+   * The pool of the node to lease from: the fixed node, or the confirmed master once there is
+   * one (waiting at most {@code timeoutNanos}).
+   */
+  public CompletableFuture<NodePool> masterPool(long timeoutNanos) {
+    if (fixedPool != null) {
+      return CompletableFuture.completedFuture(fixedPool);
+    }
+    long deadline = timeoutNanos <= 0 ? Command.NO_DEADLINE : settings.ticker().nanoTime() + timeoutNanos;
+    return tracker.gate().await(deadline, "a connection lease");
   }
 
-  public PoolRunner runner() {
+  /** The node commands go to, for messages. */
+  public String nodeName() {
+    return fixedPool != null ? fixedPool.endpoint().toString() : tracker.describeMaster();
+  }
+
+  /** Where commands go: the fixed pool, or the failover runner in Sentinel mode. */
+  public CommandRunner runner() {
     return runner;
+  }
+
+  /** The runner with another retry policy; in standalone mode the runner itself (it does not retry). */
+  public CommandRunner runner(RetryPolicy policy) {
+    return runner instanceof FailoverRunner f ? f.withPolicy(policy) : runner;
+  }
+
+  /** The master tracker in Sentinel mode, else null. */
+  public MasterTracker tracker() {
+    return tracker;
   }
 
   public CommandTable table() {
@@ -96,6 +179,11 @@ public final class ClientRuntime implements AutoCloseable {
     return backoff;
   }
 
+  /** Where timers run. */
+  ScheduledExecutorService timers() {
+    return transport.group();
+  }
+
   void register(SubscriptionImpl<?, ?> subscription) {
     subscriptions.add(subscription);
   }
@@ -108,9 +196,17 @@ public final class ClientRuntime implements AutoCloseable {
     }
     subscriptions.forEach(SubscriptionImpl::close);
     try {
-      pool.close().get(5, TimeUnit.SECONDS);
+      if (fixedPool != null) {
+        fixedPool.close().get(5, TimeUnit.SECONDS);
+      } else {
+        NodePool p = tracker.pool();
+        tracker.close();
+        if (p != null) {
+          p.close().get(5, TimeUnit.SECONDS);
+        }
+      }
     } catch (Exception e) {
-      log.debug("Connections to {} did not close in time: {}", pool.endpoint(), e.toString());
+      log.debug("Connections of {} did not close in time: {}", nodeName(), e.toString());
     }
     transport.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     factory.abortConnects();

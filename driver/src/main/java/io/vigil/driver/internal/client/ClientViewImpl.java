@@ -7,6 +7,7 @@ import io.vigil.driver.RedisAsyncCommands;
 import io.vigil.driver.Subscription;
 import io.vigil.driver.Transaction;
 import io.vigil.driver.internal.pool.Lease;
+import io.vigil.driver.internal.pool.NodePool;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,16 +24,24 @@ public final class ClientViewImpl<K, V> extends SyncCommands<K, V> implements Cl
   private final long timeoutNanos;
   private final AsyncCommands<K, V> async;
 
+  private final CommandRunner runner;
+
   public ClientViewImpl(ClientRuntime runtime, Codec<K, V> codec) {
-    this(runtime, new CommandBuilder<>(codec, runtime.table()), runtime.settings().commandTimeout().toNanos());
+    this(runtime, runtime.runner(), codec);
   }
 
-  private ClientViewImpl(ClientRuntime runtime, CommandBuilder<K, V> builder, long timeoutNanos) {
-    super(runtime.runner(), builder, timeoutNanos);
+  /** A view sending through {@code runner} (the runtime's, or one with another retry policy). */
+  public ClientViewImpl(ClientRuntime runtime, CommandRunner runner, Codec<K, V> codec) {
+    this(runtime, runner, new CommandBuilder<>(codec, runtime.table()), runtime.settings().commandTimeout().toNanos());
+  }
+
+  private ClientViewImpl(ClientRuntime runtime, CommandRunner runner, CommandBuilder<K, V> builder, long timeoutNanos) {
+    super(runner, builder, timeoutNanos);
     this.runtime = runtime;
+    this.runner = runner;
     this.builder = builder;
     this.timeoutNanos = timeoutNanos;
-    this.async = new AsyncCommands<>(runtime.runner(), builder, timeoutNanos);
+    this.async = new AsyncCommands<>(runner, builder, timeoutNanos);
   }
 
   @Override
@@ -42,13 +51,14 @@ public final class ClientViewImpl<K, V> extends SyncCommands<K, V> implements Cl
 
   @Override
   public Pipeline<K, V> pipeline() {
-    return new PipelineImpl<>(runtime.runner(), builder, timeoutNanos);
+    return new PipelineImpl<>(runner, builder, timeoutNanos);
   }
 
   @Override
   public Transaction<K, V> transaction() {
     long wait = runtime.settings().connectTimeout().toNanos() + timeoutNanos;
-    Lease lease = Await.await(runtime.pool().lease(), wait, "a transaction connection to " + runtime.pool().endpoint());
+    Lease lease = Await.await(runtime.masterPool(wait).thenCompose(NodePool::lease), wait,
+        "a transaction connection to " + runtime.nodeName());
     return new TransactionImpl<>(lease, builder, timeoutNanos);
   }
 
@@ -66,8 +76,8 @@ public final class ClientViewImpl<K, V> extends SyncCommands<K, V> implements Cl
 
   private Subscription<K> open(PubSubListener<K, V> listener, boolean patterns, K[] names) {
     Objects.requireNonNull(listener, "listener");
-    SubscriptionImpl<K, V> subscription = SubscriptionImpl.open(runtime.pool(), builder.codec(), listener,
-        timeoutNanos, runtime.backoff(), patterns, List.of(names));
+    SubscriptionImpl<K, V> subscription = SubscriptionImpl.open(runtime::masterPool, runtime.timers(),
+        builder.codec(), listener, timeoutNanos, runtime.backoff(), patterns, List.of(names));
     runtime.register(subscription);
     return subscription;
   }

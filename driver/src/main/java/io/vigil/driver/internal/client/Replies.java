@@ -262,7 +262,8 @@ public final class Replies {
     }
   }
 
-  static String text(RespValue r) {
+  /** The text of a string-like reply (simple, bulk, verbatim, number). */
+  public static String text(RespValue r) {
     if (r instanceof RespSimpleString s) {
       return s.value();
     }
@@ -281,7 +282,8 @@ public final class Replies {
     throw unexpected("a string", r);
   }
 
-  static byte[] bytes(RespValue r) {
+  /** The bytes of a string-like reply. */
+  public static byte[] bytes(RespValue r) {
     if (r instanceof RespBulkString b) {
       return b.bytes();
     }
@@ -297,7 +299,8 @@ public final class Replies {
     throw unexpected("a bulk string", r);
   }
 
-  static List<RespValue> elements(RespValue r) {
+  /** The elements of an array, set or push reply. */
+  public static List<RespValue> elements(RespValue r) {
     if (r instanceof RespArray a) {
       return a.elements();
     }

@@ -21,14 +21,17 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A subscription on a leased connection in subscriber mode. Server confirmations complete the
  * waiting calls; messages go to the listener on the I/O thread. When the connection is lost it
- * leases a new one with backoff and subscribes to everything again.
+ * leases a new one with backoff — from the current master's pool in Sentinel mode, so a
+ * subscription follows a failover — and subscribes to everything again.
  *
  * <p>Thread-safe: the channel sets are concurrent, confirmations are matched by name.
  */
@@ -36,7 +39,9 @@ final class SubscriptionImpl<K, V> implements Subscription<K>, PushListener {
 
   private static final Logger log = LoggerFactory.getLogger(SubscriptionImpl.class);
 
-  private final NodePool pool;
+  /** The pool to lease from: the node's, or the current master's (waiting for one). */
+  private final LongFunction<CompletableFuture<NodePool>> pools;
+  private final ScheduledExecutorService timers;
   private final Codec<K, V> codec;
   private final PubSubListener<K, V> listener;
   private final long timeoutNanos;
@@ -48,9 +53,10 @@ final class SubscriptionImpl<K, V> implements Subscription<K>, PushListener {
   private volatile Lease lease;
   private volatile boolean open = true;
 
-  private SubscriptionImpl(NodePool pool, Codec<K, V> codec, PubSubListener<K, V> listener,
-      long timeoutNanos, Backoff backoff) {
-    this.pool = pool;
+  private SubscriptionImpl(LongFunction<CompletableFuture<NodePool>> pools, ScheduledExecutorService timers,
+      Codec<K, V> codec, PubSubListener<K, V> listener, long timeoutNanos, Backoff backoff) {
+    this.pools = pools;
+    this.timers = timers;
     this.codec = codec;
     this.listener = listener;
     this.timeoutNanos = timeoutNanos;
@@ -58,10 +64,12 @@ final class SubscriptionImpl<K, V> implements Subscription<K>, PushListener {
   }
 
   /** Leases a connection and subscribes; blocks until the server confirms. */
-  static <K, V> SubscriptionImpl<K, V> open(NodePool pool, Codec<K, V> codec, PubSubListener<K, V> listener,
+  static <K, V> SubscriptionImpl<K, V> open(LongFunction<CompletableFuture<NodePool>> pools,
+      ScheduledExecutorService timers, Codec<K, V> codec, PubSubListener<K, V> listener,
       long timeoutNanos, Backoff backoff, boolean patterns, List<K> names) {
-    SubscriptionImpl<K, V> subscription = new SubscriptionImpl<>(pool, codec, listener, timeoutNanos, backoff);
-    Lease lease = Await.await(pool.lease(), timeoutNanos, "a pub/sub connection to " + pool.endpoint());
+    SubscriptionImpl<K, V> subscription = new SubscriptionImpl<>(pools, timers, codec, listener, timeoutNanos, backoff);
+    Lease lease = Await.await(pools.apply(timeoutNanos).thenCompose(NodePool::lease), timeoutNanos,
+        "a pub/sub connection");
     subscription.attach(lease);
     try {
       subscription.change(patterns ? "psubscribe" : "subscribe", names);
@@ -123,7 +131,7 @@ final class SubscriptionImpl<K, V> implements Subscription<K>, PushListener {
     }
     send(lease.connection(), kind, names.stream().map(codec::encodeKey).toList());
     Await.await(CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)), timeoutNanos,
-        kind.toUpperCase() + " on " + pool.endpoint());
+        kind.toUpperCase() + " on " + lease.connection().endpoint());
   }
 
   private static void send(Connection connection, String kind, Collection<byte[]> names) {
@@ -168,7 +176,7 @@ final class SubscriptionImpl<K, V> implements Subscription<K>, PushListener {
         break;
       }
       default:
-        log.debug("Ignoring a {} push on a subscription to {}", kind, pool.endpoint());
+        log.debug("Ignoring a {} push on a subscription to {}", kind, lease.connection().endpoint());
     }
   }
 
@@ -179,21 +187,21 @@ final class SubscriptionImpl<K, V> implements Subscription<K>, PushListener {
     }
     lease.release(false);
     confirmations.values().forEach(f -> f.completeExceptionally(
-        new CommandTimeoutException("the pub/sub connection to " + pool.endpoint() + " was lost", true)));
+        new CommandTimeoutException("the pub/sub connection to " + lease.connection().endpoint() + " was lost", true)));
     confirmations.clear();
     try {
       listener.disconnected(cause);
     } catch (RuntimeException e) {
       log.warn("A pub/sub listener threw in disconnected()", e);
     }
-    log.warn("Lost the pub/sub connection to {}; subscribing again", pool.endpoint());
+    log.warn("Lost the pub/sub connection to {}; subscribing again", lease.connection().endpoint());
     reconnect(lease.connection(), 0);
   }
 
   private void reconnect(Connection dead, int attempt) {
     long delay = attempt == 0 ? 0 : backoff.delay(attempt - 1).toNanos();
     try {
-      dead.eventLoop().schedule(() -> pool.lease().whenComplete((fresh, error) -> {
+      timers.schedule(() -> pools.apply(timeoutNanos).thenCompose(NodePool::lease).whenComplete((fresh, error) -> {
         if (!open) {
           if (fresh != null) {
             fresh.release(false);
@@ -213,7 +221,7 @@ final class SubscriptionImpl<K, V> implements Subscription<K>, PushListener {
         }
       }), delay, TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
-      log.debug("Not resubscribing to {}: the client is closed", pool.endpoint());
+      log.debug("Not resubscribing to {}: the client is closed", dead.endpoint());
     }
   }
 

@@ -157,6 +157,16 @@ public final class NodePool {
     }
   }
 
+  /**
+   * Fails the commands waiting for a multiplexed connection as not sent, so a caller that knows
+   * the node is gone (a failover) can send them elsewhere at once instead of at their deadline.
+   */
+  public void failWaiting(String why) {
+    for (Slot slot : slots) {
+      slot.failWaiters(why, new CommandNotSentException(why, null));
+    }
+  }
+
   /** Closes every connection; returns when all are closed. Commands waiting fail as not sent. */
   public CompletableFuture<Void> close() {
     closed = true;
