@@ -1,5 +1,6 @@
 package io.vigil.testkit.sentinel;
 
+import io.vigil.testkit.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.resp.RespValue;
@@ -14,9 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,15 +41,6 @@ class JavaSentinelRealRedisTest {
     return resource;
   }
 
-  private static void await(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-    }
-  }
 
   private static String masterOf(VigilSentinel s) {
     InetSocketAddress a = s.masterAddress("mymaster");
@@ -64,7 +53,7 @@ class JavaSentinelRealRedisTest {
     keep(RedisServerProcess.builder().directive("replicaof", "127.0.0.1", Integer.toString(master.port())).start());
     VigilSentinel sentinel = keep(VigilSentinel.builder().monitor("mymaster", "127.0.0.1", master.port(), 1).start());
     try (RespSocket s = RespSocket.connect(sentinel.address())) {
-      await("the replica to be discovered", Duration.ofSeconds(15),
+      Await.until("the replica to be discovered", Duration.ofSeconds(15),
           () -> RespSocket.texts(s.call("SENTINEL", "REPLICAS", "mymaster")).size() > 0);
       List<String> fields = RespSocket.texts(s.call("SENTINEL", "MASTER", "mymaster"));
       assertThat(fields.subList(0, 6)).containsExactly("name", "mymaster", "ip", "127.0.0.1", "port",
@@ -103,7 +92,7 @@ class JavaSentinelRealRedisTest {
       s.onEvent(events::add);
       sentinels.add(s);
     }
-    await("every sentinel sees both replicas and both peers", Duration.ofSeconds(30), () -> sentinels.stream()
+    Await.until("every sentinel sees both replicas and both peers", Duration.ofSeconds(30), () -> sentinels.stream()
         .allMatch(s -> {
           try (RespSocket c = RespSocket.connect(s.address())) {
             return RespSocket.text(c.call("INFO", "sentinel")).contains("slaves=2,sentinels=3");
@@ -112,7 +101,7 @@ class JavaSentinelRealRedisTest {
     try (RespSocket m = RespSocket.connect(master.address())) {
       assertThat(RespSocket.text(m.call("SET", "acked", "before-kill"))).isEqualTo("OK");
     }
-    await("both replicas have the write", Duration.ofSeconds(15), () -> List.of(r1, r2).stream().allMatch(r -> {
+    Await.until("both replicas have the write", Duration.ofSeconds(15), () -> List.of(r1, r2).stream().allMatch(r -> {
       try (RespSocket c = RespSocket.connect(r.address())) {
         return "before-kill".equals(RespSocket.text(c.call("GET", "acked")));
       }
@@ -120,7 +109,7 @@ class JavaSentinelRealRedisTest {
     String oldMaster = "127.0.0.1:" + master.port();
     master.kill();
 
-    await("all sentinels agree on a new master", Duration.ofSeconds(30), () -> {
+    Await.until("all sentinels agree on a new master", Duration.ofSeconds(30), () -> {
       Set<String> seen = new HashSet<>();
       sentinels.forEach(s -> seen.add(masterOf(s)));
       return seen.size() == 1 && !seen.contains(oldMaster);
@@ -133,18 +122,18 @@ class JavaSentinelRealRedisTest {
     try (RespSocket p = RespSocket.connect(promoted.address()); RespSocket o = RespSocket.connect(other.address())) {
       assertThat(RespSocket.text(((io.vigil.resp.RespArray) p.call("ROLE")).get(0))).isEqualTo("master");
       assertThat(RespSocket.text(p.call("GET", "acked"))).isEqualTo("before-kill");
-      await("the other replica follows the new master", Duration.ofSeconds(15), () ->
+      Await.until("the other replica follows the new master", Duration.ofSeconds(15), () ->
           RespSocket.text(o.call("INFO", "replication")).contains("master_port:" + promoted.port()));
     }
 
     RedisServerProcess returning = keep(master.restart());
-    await("the old master is converted into a replica", Duration.ofSeconds(40), () -> {
+    Await.until("the old master is converted into a replica", Duration.ofSeconds(40), () -> {
       try (RespSocket c = RespSocket.connect(returning.address())) {
         return RespSocket.text(c.call("INFO", "replication")).contains("master_port:" + promoted.port());
       }
     });
     // the event is published just after the command is sent, so it may trail what INFO shows
-    await("+convert-to-slave", Duration.ofSeconds(10),
+    Await.until("+convert-to-slave", Duration.ofSeconds(10),
         () -> events.stream().anyMatch(e -> e.type().equals("+convert-to-slave")));
   }
 }

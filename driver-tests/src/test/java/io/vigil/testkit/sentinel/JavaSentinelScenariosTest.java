@@ -1,5 +1,6 @@
 package io.vigil.testkit.sentinel;
 
+import io.vigil.testkit.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.resp.RespArray;
@@ -17,9 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,15 +50,6 @@ class JavaSentinelScenariosTest {
     return r;
   }
 
-  private static void await(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(25));
-    }
-  }
 
   private void dataNodes() {
     master = keep(RedisServerProcess.builder().start());
@@ -80,7 +69,7 @@ class JavaSentinelScenariosTest {
   }
 
   private void awaitDiscovery() {
-    await("every sentinel knows 2 replicas and 3 sentinels", Duration.ofSeconds(30), () -> sentinels.stream()
+    Await.until("every sentinel knows 2 replicas and 3 sentinels", Duration.ofSeconds(30), () -> sentinels.stream()
         .allMatch(s -> info(s.address()).contains("slaves=2,sentinels=3")));
   }
 
@@ -116,11 +105,11 @@ class JavaSentinelScenariosTest {
       assertThat(RespSocket.text(s.call("SENTINEL", "FAILOVER", "mymaster"))).isEqualTo("OK");
     }
     String old = "127.0.0.1:" + master.port();
-    await("all sentinels follow the manual failover", Duration.ofSeconds(30), () -> {
+    Await.until("all sentinels follow the manual failover", Duration.ofSeconds(30), () -> {
       String m = agreedMaster();
       return m != null && !m.equals(old);
     });
-    await("the old master becomes a replica", Duration.ofSeconds(30), () -> role(master).equals("slave"));
+    Await.until("the old master becomes a replica", Duration.ofSeconds(30), () -> role(master).equals("slave"));
   }
 
   @Test
@@ -134,7 +123,7 @@ class JavaSentinelScenariosTest {
     }
     awaitDiscovery();
     master.kill();
-    await("the sentinels promote r2", Duration.ofSeconds(30), () -> ("127.0.0.1:" + r2.port()).equals(agreedMaster()));
+    Await.until("the sentinels promote r2", Duration.ofSeconds(30), () -> ("127.0.0.1:" + r2.port()).equals(agreedMaster()));
     assertThat(role(r1)).isEqualTo("slave");
   }
 
@@ -144,7 +133,7 @@ class JavaSentinelScenariosTest {
     r1 = keep(RedisServerProcess.builder().directive("replicaof", "127.0.0.1", Integer.toString(master.port()))
         .directive("replica-priority", "0").start());
     VigilSentinel s = sentinel("127.0.0.1", master.port());
-    await("the replica is known", Duration.ofSeconds(15), () -> info(s.address()).contains("slaves=1"));
+    Await.until("the replica is known", Duration.ofSeconds(15), () -> info(s.address()).contains("slaves=1"));
     try (RespSocket c = RespSocket.connect(s.address())) {
       assertThat(RespSocket.text(c.call("SENTINEL", "FAILOVER", "mymaster")))
           .isEqualTo("NOGOODSLAVE No suitable replica to promote");
@@ -158,14 +147,14 @@ class JavaSentinelScenariosTest {
     sentinel("127.0.0.1", master.port());
     ChaosProxy toMaster = keep(ChaosProxy.start(master.address()));
     VigilSentinel lonely = sentinel("127.0.0.1", toMaster.address().getPort());
-    await("the lonely sentinel knows its peers and the replicas", Duration.ofSeconds(30),
+    Await.until("the lonely sentinel knows its peers and the replicas", Duration.ofSeconds(30),
         () -> info(lonely.address()).contains("slaves=2,sentinels=3"));
     toMaster.blackhole();
-    await("the lonely sentinel sees the master down", Duration.ofSeconds(15), () -> events.stream()
+    Await.until("the lonely sentinel sees the master down", Duration.ofSeconds(15), () -> events.stream()
         .anyMatch(e -> e.type().equals("+sdown") && e.message().startsWith("master mymaster 127.0.0.1 " + toMaster.address().getPort())));
     // The others see the master fine, so no quorum: wait until the lonely one has seen it down
     // for 3 s (three ask periods), then check nothing happened.
-    await("the lonely sentinel reports s-down-time over 3 s", Duration.ofSeconds(15), () -> {
+    Await.until("the lonely sentinel reports s-down-time over 3 s", Duration.ofSeconds(15), () -> {
       try (RespSocket c = RespSocket.connect(lonely.address())) {
         List<String> f = RespSocket.texts(c.call("SENTINEL", "MASTER", "mymaster"));
         int i = f.indexOf("s-down-time");
@@ -175,7 +164,7 @@ class JavaSentinelScenariosTest {
     assertThat(events).extracting(SentinelEvent::type).doesNotContain("+odown", "+try-failover", "+switch-master");
     assertThat(role(master)).isEqualTo("master");
     toMaster.heal();
-    await("the master is back for the lonely sentinel", Duration.ofSeconds(15),
+    Await.until("the master is back for the lonely sentinel", Duration.ofSeconds(15),
         () -> events.stream().anyMatch(e -> e.type().equals("-sdown")));
   }
 
@@ -188,20 +177,20 @@ class JavaSentinelScenariosTest {
     awaitDiscovery();
     master.kill();
     String first = "127.0.0.1:" + master.port();
-    await("first failover", Duration.ofSeconds(30), () -> {
+    Await.until("first failover", Duration.ofSeconds(30), () -> {
       String m = agreedMaster();
       return m != null && !m.equals(first);
     });
     RedisServerProcess second = agreedMaster().endsWith(":" + r1.port()) ? r1 : r2;
     RedisServerProcess last = second == r1 ? r2 : r1;
-    await("the last replica follows the second master", Duration.ofSeconds(20), () -> {
+    Await.until("the last replica follows the second master", Duration.ofSeconds(20), () -> {
       try (RespSocket c = RespSocket.connect(last.address())) {
         String i = RespSocket.text(c.call("INFO", "replication"));
         return i.contains("master_port:" + second.port()) && i.contains("master_link_status:up");
       }
     });
     second.kill();
-    await("second failover", Duration.ofSeconds(40), () -> ("127.0.0.1:" + last.port()).equals(agreedMaster()));
+    Await.until("second failover", Duration.ofSeconds(40), () -> ("127.0.0.1:" + last.port()).equals(agreedMaster()));
     assertThat(role(last)).isEqualTo("master");
   }
 

@@ -1,5 +1,6 @@
 package io.vigil.testkit.sentinel;
 
+import io.vigil.testkit.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.resp.RespArray;
@@ -16,9 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,15 +49,6 @@ class MixedSentinelQuorumTest {
     return r;
   }
 
-  private static void await(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-    }
-  }
 
   private static String masterSeenBy(InetSocketAddress sentinel) {
     try (RespSocket s = RespSocket.connect(sentinel)) {
@@ -100,7 +89,7 @@ class MixedSentinelQuorumTest {
     java.onEvent(javaEvents::add);
     sentinels.add(java.address());
 
-    await("all three sentinels know each other and both replicas", Duration.ofSeconds(40), () ->
+    Await.until("all three sentinels know each other and both replicas", Duration.ofSeconds(40), () ->
         sentinels.stream().allMatch(s -> sentinelInfo(s).contains("slaves=2,sentinels=3")));
     try (RespSocket real = RespSocket.connect(sentinels.get(0))) {
       List<String> peers = new ArrayList<>();
@@ -112,7 +101,7 @@ class MixedSentinelQuorumTest {
 
     String oldMaster = "127.0.0.1:" + master.port();
     master.kill();
-    await("all sentinels agree on a promoted replica", Duration.ofSeconds(40), () -> {
+    Await.until("all sentinels agree on a promoted replica", Duration.ofSeconds(40), () -> {
       Set<String> seen = new HashSet<>();
       sentinels.forEach(s -> seen.add(masterSeenBy(s)));
       return seen.size() == 1 && !seen.contains(oldMaster);
@@ -123,7 +112,7 @@ class MixedSentinelQuorumTest {
     try (RespSocket p = RespSocket.connect(promoted.address())) {
       assertThat(RespSocket.text(((RespArray) p.call("ROLE")).get(0))).isEqualTo("master");
     }
-    await("the Java sentinel's own +switch-master", Duration.ofSeconds(30),
+    Await.until("the Java sentinel's own +switch-master", Duration.ofSeconds(30),
         () -> javaEvents.stream().anyMatch(e -> e.type().equals("+switch-master")));
     assertThat(javaEvents).extracting(SentinelEvent::type).contains("+sdown");
   }

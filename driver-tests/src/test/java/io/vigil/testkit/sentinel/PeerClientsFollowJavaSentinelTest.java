@@ -1,5 +1,6 @@
 package io.vigil.testkit.sentinel;
 
+import io.vigil.testkit.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.RedisClient;
@@ -16,8 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,15 +65,6 @@ class PeerClientsFollowJavaSentinelTest {
     return r;
   }
 
-  private static void await(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-    }
-  }
 
   private static String agreedMaster() {
     Set<String> seen = new HashSet<>();
@@ -105,7 +95,7 @@ class PeerClientsFollowJavaSentinelTest {
       }
       assertThat(conn.sync().set("before-lettuce", "1")).isEqualTo("OK");
 
-      await("every sentinel knows both replicas and both peers", Duration.ofSeconds(30), () -> sentinels.stream()
+      Await.until("every sentinel knows both replicas and both peers", Duration.ofSeconds(30), () -> sentinels.stream()
           .allMatch(s -> {
             try (var c = io.vigil.testkit.process.RespSocket.connect(s.address())) {
               return io.vigil.testkit.process.RespSocket.text(c.call("INFO", "sentinel"))
@@ -113,25 +103,25 @@ class PeerClientsFollowJavaSentinelTest {
             }
           }));
       String old = "127.0.0.1:" + master.port();
-      await("both replicas in sync", Duration.ofSeconds(15), () -> replicas.stream().allMatch(r -> {
+      Await.until("both replicas in sync", Duration.ofSeconds(15), () -> replicas.stream().allMatch(r -> {
         try (Jedis d = new Jedis("127.0.0.1", r.port())) {
           return "1".equals(d.get("before")) && "1".equals(d.get("before-lettuce"));
         }
       }));
       master.kill();
-      await("the sentinels agree on a new master", Duration.ofSeconds(30), () -> {
+      Await.until("the sentinels agree on a new master", Duration.ofSeconds(30), () -> {
         String m = agreedMaster();
         return m != null && !m.equals(old);
       });
       int newPort = Integer.parseInt(agreedMaster().split(":")[1]);
 
-      await("Jedis follows +switch-master", Duration.ofSeconds(15),
+      Await.until("Jedis follows +switch-master", Duration.ofSeconds(15),
           () -> pool.getCurrentHostMaster().getPort() == newPort);
       try (Jedis j = pool.getResource()) {
         assertThat(j.set("after", "1")).isEqualTo("OK");
         assertThat(j.get("before")).isEqualTo("1");
       }
-      await("Lettuce writes to the new master", Duration.ofSeconds(30), () -> {
+      Await.until("Lettuce writes to the new master", Duration.ofSeconds(30), () -> {
         try {
           return "OK".equals(conn.sync().set("after-lettuce", "1"));
         } catch (RuntimeException stillFailingOver) {

@@ -1,5 +1,6 @@
 package io.vigil.testkit.server;
 
+import io.vigil.testkit.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.resp.RespArray;

@@ -1,5 +1,6 @@
 package io.vigil.testkit.chaos.proxy;
 
+import io.vigil.testkit.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
