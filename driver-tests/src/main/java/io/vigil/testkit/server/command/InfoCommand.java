@@ -253,6 +253,15 @@ final class InfoCommand {
       field(sb, "master_sync_in_progress", link.syncInProgress() ? 1 : 0);
       field(sb, "slave_read_repl_offset", offset);
       field(sb, "slave_repl_offset", offset);
+      if (link.syncInProgress()) {
+        long total = link.syncTotalBytes();
+        long read = link.syncReadBytes();
+        field(sb, "master_sync_total_bytes", total);
+        field(sb, "master_sync_read_bytes", read);
+        field(sb, "master_sync_left_bytes", total - read);
+        field(sb, "master_sync_perc", String.format(Locale.ROOT, "%.2f", total > 0 ? read * 100.0 / total : 0.0));
+        field(sb, "master_sync_last_io_seconds_ago", link.lastIoSecondsAgo(now));
+      }
       if (!link.isUp()) {
         field(sb, "master_link_down_since_seconds",
             link.downSinceMillis() == 0 ? -1 : (now - link.downSinceMillis()) / 1000);

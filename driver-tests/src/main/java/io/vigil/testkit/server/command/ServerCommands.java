@@ -165,6 +165,26 @@ final class ServerCommands {
     }
     ServerContext s = c.server();
     s.log().warning("User requested shutdown...");
+    boolean nosave = false;
+    boolean save = false;
+    boolean force = false;
+    for (int i = 1; i < c.argc(); i++) {
+      nosave |= c.is(i, "NOSAVE");
+      save |= c.is(i, "SAVE");
+      force |= c.is(i, "FORCE");
+    }
+    // as Redis: save when asked to, or when save points are configured and NOSAVE was not given
+    if (save || (!nosave && !s.config().get("save").isBlank())) {
+      s.log().notice("Saving the final RDB snapshot before exiting.");
+      try {
+        io.vigil.testkit.server.persistence.RdbFiles.save(s);
+      } catch (java.io.IOException e) {
+        s.log().warning("Error trying to save the DB, can't exit: " + e.getMessage());
+        if (!force) {
+          throw new RedisError("ERR Errors trying to SHUTDOWN. Check logs.");
+        }
+      }
+    }
     s.log().notice("Redis is now ready to exit, bye bye...");
     // Redis closes the connection without a reply on success.
     c.connection().close();

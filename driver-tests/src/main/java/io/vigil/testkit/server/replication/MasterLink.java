@@ -146,6 +146,16 @@ public final class MasterLink {
     return state == State.TRANSFER;
   }
 
+  /** The snapshot's size in bytes, -1 while unknown or with {@code $EOF:} framing. */
+  public long syncTotalBytes() {
+    return state == State.TRANSFER && payload != null ? payloadExpected : -1;
+  }
+
+  /** Snapshot bytes received so far. */
+  public long syncReadBytes() {
+    return state == State.TRANSFER && payload != null ? payloadLength : 0;
+  }
+
   /** Starts connecting; server thread. */
   public void start() {
     cron = server.eventLoop().scheduleAtFixedRate(this::cron, 1, 1, TimeUnit.SECONDS);
