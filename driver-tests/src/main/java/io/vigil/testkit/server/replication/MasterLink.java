@@ -68,7 +68,7 @@ public final class MasterLink {
   }
 
   /** Where the reader is in the master's replies. */
-  private enum Step { PING_REPLY, AUTH_REPLY, PORT_REPLY, CAPA_REPLY, PSYNC_REPLY, BULK_HEADER, BULK_BODY, STREAM }
+  private enum Step { PING_REPLY, HANDSHAKE_REPLIES, PSYNC_REPLY, BULK_HEADER, BULK_BODY, STREAM }
 
   private static final int EOF_MARK_LENGTH = 40;
 
@@ -95,6 +95,8 @@ public final class MasterLink {
   private long payloadExpected;
   private byte[] eofMark;
   private long lastIoMillis;
+  /** What each pipelined handshake reply answers, in order. */
+  private final java.util.ArrayDeque<String> awaitedReplies = new java.util.ArrayDeque<>();
   private long downSinceMillis;
   private io.netty.util.concurrent.ScheduledFuture<?> cron;
 
@@ -342,20 +344,23 @@ public final class MasterLink {
         }
         sendHandshake();
         return;
-      case AUTH_REPLY:
+      case HANDSHAKE_REPLIES: {
+        String what = awaitedReplies.poll();
         if (line.startsWith("-")) {
-          throw new LinkException("Unable to AUTH to MASTER " + host + ":" + port + ": " + line
-              + " (check masterauth/masteruser)");
+          if (what.equals("AUTH")) {
+            throw new LinkException("Unable to AUTH to MASTER " + host + ":" + port + ": " + line
+                + " (check masterauth/masteruser)");
+          }
+          // as Redis: an old master refusing a REPLCONF option is only worth a note
+          server.log().notice("(Non critical) Master " + host + ":" + port + " does not understand " + what
+              + ": " + line);
         }
-        step = Step.PORT_REPLY;
+        if (awaitedReplies.isEmpty()) {
+          step = Step.PSYNC_REPLY;
+          sendPsync();
+        }
         return;
-      case PORT_REPLY:
-        step = Step.CAPA_REPLY; // errors ignored, as Redis does for old masters
-        return;
-      case CAPA_REPLY:
-        step = Step.PSYNC_REPLY;
-        sendPsync();
-        return;
+      }
       case PSYNC_REPLY:
         psyncReply(line);
         return;
@@ -371,36 +376,30 @@ public final class MasterLink {
     String user = server.config().get("masteruser");
     String pass = server.config().get("masterauth");
     ByteBuf out = Unpooled.buffer();
+    awaitedReplies.clear();
     boolean auth = pass != null && !pass.isEmpty();
     if (auth) {
+      awaitedReplies.add("AUTH");
       out.writeBytes(user != null && !user.isEmpty()
           ? StreamEncoder.encode("AUTH", user, pass) : StreamEncoder.encode("AUTH", pass));
     }
     String announced = server.config().get("replica-announce-port");
     int listening = announced != null && !announced.equals("0") ? Integer.parseInt(announced) : server.network().port();
     out.writeBytes(StreamEncoder.encode("REPLCONF", "listening-port", Integer.toString(listening)));
+    awaitedReplies.add("REPLCONF listening-port");
     String ip = server.config().get("replica-announce-ip");
     boolean sendIp = ip != null && !ip.isEmpty();
     if (sendIp) {
       out.writeBytes(StreamEncoder.encode("REPLCONF", "ip-address", ip));
+      awaitedReplies.add("REPLCONF ip-address");
     }
     out.writeBytes(StreamEncoder.encode("REPLCONF", "capa", "eof", "capa", "psync2"));
+    awaitedReplies.add("REPLCONF capa");
     channel.writeAndFlush(out, channel.voidPromise());
-    step = auth ? Step.AUTH_REPLY : Step.PORT_REPLY;
-    if (sendIp) {
-      ipReplyPending = true;
-    }
+    step = Step.HANDSHAKE_REPLIES;
   }
 
-  private boolean ipReplyPending;
-
   private void sendPsync() {
-    if (ipReplyPending) {
-      // the ip-address reply sits between the port and capa replies: we consumed it as CAPA
-      ipReplyPending = false;
-      step = Step.CAPA_REPLY;
-      return;
-    }
     if (hasHistory) {
       send(StreamEncoder.encode("PSYNC", source.ids().replId(), Long.toString(source.offset() + 1)));
     } else {

@@ -1,6 +1,5 @@
 package io.vigil.testkit.server.replication;
 
-import io.vigil.resp.RespArray;
 import io.vigil.resp.RespValue;
 import io.vigil.testkit.process.RespSocket;
 import java.net.InetSocketAddress;
@@ -187,9 +186,5 @@ final class Nodes {
       s.call("SELECT", "2");
       s.call("SET", prefix + "db2", "two");
     }
-  }
-
-  static boolean isArray(RespValue v) {
-    return v instanceof RespArray;
   }
 }
