@@ -78,7 +78,10 @@ public final class RdbFiles {
    * @throws IOException naming the file and offset when it is truncated or corrupt
    */
   public static long load(ServerContext server, Path file) throws IOException {
-    RdbLoader loader = new RdbLoader(server, server.masterLink() == null, server.now());
+    // a replica keeps expired keys and waits for its master's DEL, as Redis's iAmMaster() check
+    String master = server.config().get("replicaof");
+    boolean isMaster = server.masterLink() == null && (master == null || master.isBlank());
+    RdbLoader loader = new RdbLoader(server, isMaster, server.now());
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       new RdbReader(in).read(loader);
     } catch (IOException e) {

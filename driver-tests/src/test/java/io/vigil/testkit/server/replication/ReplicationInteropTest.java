@@ -5,6 +5,8 @@ import static io.vigil.testkit.server.replication.Nodes.call;
 import static io.vigil.testkit.server.replication.Nodes.info;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.resp.RespArray;
+import io.vigil.resp.RespValue;
 import io.vigil.testkit.junit.RealRedis;
 import io.vigil.testkit.process.RedisServerProcess;
 import io.vigil.testkit.process.RespSocket;
@@ -179,9 +181,30 @@ class ReplicationInteropTest {
               : onlyOneReplica(info(realMaster.address(), "replication"))));
       assertThat(fieldNames(info(javaOfReal.address(), "replication")))
           .isEqualTo(fieldNames(info(realOfReal.address(), "replication")));
+      assertThat(shape(call(javaMaster.address(), "ROLE"))).isEqualTo(shape(call(realOfReal.address(), "ROLE")
+          instanceof RespArray ? onlyFirstReplica(call(realMaster.address(), "ROLE")) : null));
+      assertThat(shape(call(javaOfReal.address(), "ROLE"))).isEqualTo(shape(call(realOfReal.address(), "ROLE")));
       String slave0 = info(javaMaster.address(), "replication").get("slave0");
       assertThat(slave0).matches("ip=127\\.0\\.0\\.1,port=" + realOfJava.port() + ",state=online,offset=\\d+,lag=\\d+");
     }
+  }
+
+  /** A reply's structure: types and nesting, without the values. */
+  private static String shape(RespValue v) {
+    if (v instanceof RespArray a) {
+      StringBuilder sb = new StringBuilder("[");
+      for (RespValue e : a.elements()) {
+        sb.append(shape(e)).append(' ');
+      }
+      return sb.append(']').toString();
+    }
+    return v.getClass().getSimpleName();
+  }
+
+  private static RespValue onlyFirstReplica(RespValue role) {
+    List<RespValue> e = ((RespArray) role).elements();
+    List<RespValue> replicas = ((RespArray) e.get(2)).elements();
+    return RespArray.of(e.get(0), e.get(1), RespArray.of(replicas.get(0)));
   }
 
   private static Map<String, String> onlyOneReplica(Map<String, String> info) {
