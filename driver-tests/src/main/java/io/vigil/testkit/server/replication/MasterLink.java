@@ -20,7 +20,6 @@ import io.vigil.testkit.server.command.Dispatcher;
 import io.vigil.testkit.server.command.ServerContext;
 import io.vigil.testkit.server.persistence.RdbLoader;
 import io.vigil.testkit.server.rdb.RdbReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -498,7 +497,7 @@ public final class MasterLink {
     server.log().notice("MASTER <-> REPLICA sync: Loading DB in memory (" + length + " bytes)");
     RdbLoader loader = new RdbLoader(server, false, server.now());
     try {
-      new RdbReader(new ByteArrayInputStream(payload, 0, length)).read(loader);
+      new RdbReader(new PayloadStream(payload, length)).read(loader);
     } catch (IOException e) {
       payload = null;
       throw new LinkException("Failed trying to load the MASTER synchronization DB from " + host + ":" + port
@@ -540,15 +539,42 @@ public final class MasterLink {
         return;
       }
       int end = pending.readerIndex();
-      byte[] raw = new byte[end - start];
-      pending.getBytes(start, raw);
       byte[][] argv = argv(v);
-      if (argv.length >= 2 && isWord(argv[0], "REPLCONF") && isWord(argv[1], "GETACK")) {
+      if (argv.length >= 2 && isWord(argv[0], REPLCONF) && isWord(argv[1], GETACK)) {
         sendAck(); // the offset before this GETACK, as Redis
       } else if (argv.length > 0) {
         applier.apply(argv);
       }
-      source.proxy(raw);
+      // pending is a heap buffer: hand its bytes on without another copy
+      source.proxy(pending.array(), pending.arrayOffset() + start, end - start, applier.db());
+    }
+  }
+
+  /** The received payload as a stream; unlike ByteArrayInputStream, reads take no lock. */
+  private static final class PayloadStream extends java.io.InputStream {
+    private final byte[] data;
+    private final int length;
+    private int position;
+
+    PayloadStream(byte[] data, int length) {
+      this.data = data;
+      this.length = length;
+    }
+
+    @Override
+    public int read() {
+      return position < length ? data[position++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (position >= length) {
+        return len == 0 ? 0 : -1;
+      }
+      int n = Math.min(len, length - position);
+      System.arraycopy(data, position, b, off, n);
+      position += n;
+      return n;
     }
   }
 
@@ -564,8 +590,20 @@ public final class MasterLink {
     return argv;
   }
 
-  private static boolean isWord(byte[] arg, String word) {
-    return new String(arg, StandardCharsets.UTF_8).equalsIgnoreCase(word);
+  private static final byte[] REPLCONF = bytes("replconf");
+  private static final byte[] GETACK = bytes("getack");
+
+  /** Whether {@code arg} is {@code lowerCaseWord}, ignoring ASCII case. */
+  private static boolean isWord(byte[] arg, byte[] lowerCaseWord) {
+    if (arg.length != lowerCaseWord.length) {
+      return false;
+    }
+    for (int i = 0; i < arg.length; i++) {
+      if ((arg[i] | 0x20) != lowerCaseWord[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static byte[] bytes(String s) {

@@ -38,6 +38,8 @@ public final class ReplicationSource implements ReplicationFeed {
   private long backlogSize;
   private long offset;
   private int streamDb = -1;
+  /** On a replica, the database its master's stream has selected. */
+  private int proxiedDb;
   /** Whether this node is a replica: its stream is its master's, passed through {@link #proxy}. */
   private boolean proxying;
   private long syncFull;
@@ -126,9 +128,25 @@ public final class ReplicationSource implements ReplicationFeed {
     feed(StreamEncoder.encode(argv));
   }
 
-  /** On a replica: the exact bytes of one command of its master's stream, once applied. */
-  public void proxy(byte[] bytes) {
-    feed(bytes);
+  /**
+   * On a replica: the exact bytes of one command of its master's stream, once applied, and the
+   * database the stream has selected after it (a sub-replica's snapshot starts there).
+   */
+  public void proxy(byte[] buffer, int offset, int length, int streamDbAfter) {
+    proxiedDb = streamDbAfter;
+    this.offset += length;
+    if (backlog != null) {
+      backlog.append(buffer, offset, length);
+    }
+    byte[] copy = null;
+    for (ReplicaPeer p : peers.values()) {
+      if (p.state == ReplicaPeer.State.ONLINE) {
+        if (copy == null) {
+          copy = java.util.Arrays.copyOfRange(buffer, offset, offset + length);
+        }
+        p.connection.writeRaw(copy);
+      }
+    }
   }
 
   private void feed(byte[] bytes) {
@@ -261,9 +279,14 @@ public final class ReplicationSource implements ReplicationFeed {
       }
       backlog = new ReplicationBacklog(backlogSize, offset);
     }
-    // a fresh replica's stream db is unknown: make the next command carry a SELECT
-    int db = streamDb < 0 ? 0 : streamDb;
-    streamDb = -1;
+    int db;
+    if (proxying) {
+      db = proxiedDb; // the master's stream goes on from there, without a SELECT
+    } else {
+      // a fresh replica's stream db is unknown: make the next command carry a SELECT
+      db = streamDb < 0 ? 0 : streamDb;
+      streamDb = -1;
+    }
     p.state = ReplicaPeer.State.SEND_BULK;
     if (replId != null) {
       c.writeRaw(("+FULLRESYNC " + ids.replId() + " " + offset + "\r\n").getBytes(StandardCharsets.US_ASCII));

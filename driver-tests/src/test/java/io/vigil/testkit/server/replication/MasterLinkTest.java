@@ -79,6 +79,42 @@ class MasterLinkTest {
     }
   }
 
+  @Test
+  void corruptSnapshotLeavesTheDataSetAsItWasAndReconnects() throws Exception {
+    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        VigilServer node = VigilServer.builder().start()) {
+      Nodes.call(node.address(), "SET", "old", "kept");
+      String myId = Nodes.info(node.address(), "replication").get("master_replid");
+      Nodes.call(node.address(), "REPLICAOF", "127.0.0.1", Integer.toString(listener.getLocalPort()));
+      try (Socket master = listener.accept()) {
+        master.setSoTimeout(10_000);
+        DataInputStream in = new DataInputStream(master.getInputStream());
+        OutputStream out = master.getOutputStream();
+        assertThat(readCommand(in)).containsExactly("PING");
+        out.write(bytes("+PONG\r\n"));
+        readCommand(in);
+        readCommand(in);
+        out.write(bytes("+OK\r\n+OK\r\n"));
+        // a node that was a master continues its own history
+        assertThat(readCommand(in)).containsExactly("PSYNC", myId, "1");
+        ByteArrayOutputStream rdb = new ByteArrayOutputStream();
+        new RdbWriter(rdb).header().selectDb(0).string(bytes("new"), bytes("value"), RdbVisitor.NO_EXPIRY).end();
+        byte[] payload = rdb.toByteArray();
+        payload[payload.length - 3] ^= 0x55; // breaks the CRC-64
+        out.write(bytes("+FULLRESYNC " + REPL_ID + " 0\r\n$" + payload.length + "\r\n"));
+        out.write(payload);
+        out.flush();
+        assertThat(in.read()).as("the replica drops the link").isEqualTo(-1);
+      }
+      try (Socket again = listener.accept()) {
+        again.setSoTimeout(10_000);
+        assertThat(readCommand(new DataInputStream(again.getInputStream()))).containsExactly("PING");
+      }
+      assertThat(RespSocket.text(Nodes.call(node.address(), "GET", "old"))).isEqualTo("kept");
+      assertThat(RespSocket.text(Nodes.call(node.address(), "EXISTS", "new"))).isEqualTo("0");
+    }
+  }
+
   private static void awaitAck(DataInputStream in, long expected) throws IOException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline) {

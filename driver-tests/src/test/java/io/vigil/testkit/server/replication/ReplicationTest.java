@@ -53,6 +53,24 @@ class ReplicationTest {
   }
 
   @Test
+  void subReplicaSyncedMidStreamFollowsTheSelectedDatabase() {
+    try (VigilServer master = VigilServer.builder().start(); VigilServer middle = replicaOf(master)) {
+      try (RespSocket s = RespSocket.connect(master.address(), Duration.ofSeconds(10))) {
+        s.call("SELECT", "2");
+        s.call("SET", "first", "1");
+        awaitInSync(master.address(), middle.address());
+        try (VigilServer leaf = replicaOf(middle)) {
+          awaitInSync(middle.address(), leaf.address());
+          s.call("SET", "second", "2"); // the master's stream is still on db 2: no SELECT follows
+          awaitInSync(master.address(), middle.address());
+          awaitInSync(middle.address(), leaf.address());
+          Nodes.assertSameData(master.address(), leaf.address());
+        }
+      }
+    }
+  }
+
+  @Test
   void lostLinkIsReportedDownThenResumesPartially() {
     VigilServer master = VigilServer.builder().start();
     int port = master.port();
@@ -66,7 +84,7 @@ class ReplicationTest {
       awaitInSync(master.address(), replica.address());
       assertThat(RespSocket.text(call(replica.address(), "GET", "b"))).isEqualTo("2");
       master.close();
-      Nodes.await("link down", Duration.ofSeconds(10),
+      Nodes.await("link down (replica: " + info(replica.address(), "replication") + ")", Duration.ofSeconds(30),
           () -> "down".equals(info(replica.address(), "replication").get("master_link_status")));
       Map<String, String> r = info(replica.address(), "replication");
       assertThat(Long.parseLong(r.get("master_link_down_since_seconds"))).isBetween(0L, 5L);
