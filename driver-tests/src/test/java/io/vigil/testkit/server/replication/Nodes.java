@@ -43,11 +43,16 @@ final class Nodes {
   }
 
   static void await(String what, Duration timeout, BooleanSupplier condition) {
+    await(() -> what, timeout, condition);
+  }
+
+  /** Waits for {@code condition}; {@code what} is evaluated on timeout, to show the state then. */
+  static void await(java.util.function.Supplier<String> what, Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     long pause = 1_000_000;
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+        throw new AssertionError("timed out after " + timeout + " waiting for " + what.get());
       }
       LockSupport.parkNanos(pause);
       pause = Math.min(pause * 2, 50_000_000);

@@ -84,7 +84,7 @@ class ReplicationTest {
       awaitInSync(master.address(), replica.address());
       assertThat(RespSocket.text(call(replica.address(), "GET", "b"))).isEqualTo("2");
       master.close();
-      Nodes.await("link down (replica: " + info(replica.address(), "replication") + ")", Duration.ofSeconds(30),
+      Nodes.await(() -> "link down (replica: " + info(replica.address(), "replication") + ")", Duration.ofSeconds(30),
           () -> "down".equals(info(replica.address(), "replication").get("master_link_status")));
       Map<String, String> r = info(replica.address(), "replication");
       assertThat(Long.parseLong(r.get("master_link_down_since_seconds"))).isBetween(0L, 5L);
