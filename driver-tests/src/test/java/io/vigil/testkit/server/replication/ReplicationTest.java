@@ -71,7 +71,7 @@ class ReplicationTest {
   }
 
   @Test
-  void lostLinkIsReportedDownThenResumesPartially() {
+  void lostLinkIsReportedDownThenResumesPartially() throws Exception {
     VigilServer master = VigilServer.builder().start();
     int port = master.port();
     try (VigilServer replica = replicaOf(master)) {
@@ -84,13 +84,27 @@ class ReplicationTest {
       awaitInSync(master.address(), replica.address());
       assertThat(RespSocket.text(call(replica.address(), "GET", "b"))).isEqualTo("2");
       master.close();
+      // hold the master's port, silent, so no other process's server can answer the reconnections
+      java.net.ServerSocket silent = holdPort(port);
       Nodes.await(() -> "link down (replica: " + info(replica.address(), "replication") + ")", Duration.ofSeconds(30),
           () -> "down".equals(info(replica.address(), "replication").get("master_link_status")));
       Map<String, String> r = info(replica.address(), "replication");
       assertThat(Long.parseLong(r.get("master_link_down_since_seconds"))).isBetween(0L, 5L);
-      assertThat(RespSocket.texts(call(replica.address(), "ROLE")).get(3)).isIn("connect", "connecting");
+      assertThat(RespSocket.texts(call(replica.address(), "ROLE")).get(3))
+          .isIn("connect", "connecting", "handshake");
+      if (silent != null) {
+        silent.close();
+      }
     } finally {
       master.close();
+    }
+  }
+
+  private static java.net.ServerSocket holdPort(int port) {
+    try {
+      return new java.net.ServerSocket(port, 50, java.net.InetAddress.getLoopbackAddress());
+    } catch (java.io.IOException e) {
+      return null; // someone else has it already; the wait below says what the replica saw
     }
   }
 
