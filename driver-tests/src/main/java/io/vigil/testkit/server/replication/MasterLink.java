@@ -37,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * reconnect with backoff.
  *
  * <p>Runs on the server's event loop thread (the channel is registered there), so applying the
- * stream needs no locks. {@link #close()} ends it for good.
+ * stream needs no locks. Times (last I/O, down since, {@code repl-timeout}) follow the server's
+ * clock, as INFO reads them. {@link #close()} ends it for good.
  */
 public final class MasterLink {
 
@@ -192,14 +193,14 @@ public final class MasterLink {
         return;
       }
       if (!f.isSuccess()) {
-        server.log().warning("Error condition on socket for SYNC: Connection refused (master " + host + ":"
-            + port + ": " + f.cause().getMessage() + ")");
+        server.log().warning("Error condition on socket for SYNC: " + f.cause().getMessage() + " (master "
+            + host + ":" + port + ", retry " + (attempts + 1) + ")");
         retryLater();
         return;
       }
       server.log().notice("MASTER <-> REPLICA sync started with " + host + ":" + port);
       channel = f.channel();
-      lastIoMillis = System.currentTimeMillis();
+      lastIoMillis = server.now();
       state = State.HANDSHAKE;
       step = Step.PING_REPLY;
       pending = Unpooled.buffer();
@@ -220,7 +221,7 @@ public final class MasterLink {
     releasePending();
     channel = null;
     if (state == State.CONNECTED) {
-      downSinceMillis = System.currentTimeMillis();
+      downSinceMillis = server.now();
       server.log().notice("Connection with master lost (" + host + ":" + port + ", offset " + source.offset()
           + ").");
     }
@@ -248,7 +249,7 @@ public final class MasterLink {
   }
 
   private void cron() {
-    long now = System.currentTimeMillis();
+    long now = server.now();
     if (state == State.CONNECTED) {
       sendAck();
     }
@@ -269,7 +270,7 @@ public final class MasterLink {
         if (closed || pending == null || ctx.channel() != channel) {
           return;
         }
-        lastIoMillis = System.currentTimeMillis();
+        lastIoMillis = server.now();
         pending.writeBytes(in);
         process();
       } catch (LinkException e) {
