@@ -143,6 +143,28 @@ class ReplicationInteropTest {
   }
 
   @Test
+  void javaReplicaContinuesWithAPromotedRealReplica() {
+    RealRedis.requireServer();
+    try (RedisServerProcess master = realMaster();
+        RedisServerProcess a = realReplicaOf(master.address());
+        VigilServer b = javaReplicaOf(master.address())) {
+      Nodes.populate(master.address(), "k:");
+      awaitInSync(master.address(), a.address());
+      awaitInSync(master.address(), b.address());
+      call(a.address(), "REPLICAOF", "NO", "ONE");
+      call(b.address(), "REPLICAOF", "127.0.0.1", Integer.toString(a.port()));
+      Nodes.liveWrites(a.address(), "k:");
+      awaitInSync(a.address(), b.address());
+      assertThat(info(a.address(), "stats").get("sync_partial_ok")).isEqualTo("1");
+      Map<String, String> replicaInfo = info(b.address(), "replication");
+      Map<String, String> promoted = info(a.address(), "replication");
+      assertThat(replicaInfo.get("master_replid")).isEqualTo(promoted.get("master_replid"));
+      assertThat(replicaInfo.get("master_replid2")).isEqualTo(promoted.get("master_replid2"));
+      Nodes.assertSameData(a.address(), b.address());
+    }
+  }
+
+  @Test
   void waitReturnsOneOnlyOnceTheReplicaHasTheWrite() {
     RealRedis.requireServer();
     try (VigilServer master = VigilServer.builder().start();
