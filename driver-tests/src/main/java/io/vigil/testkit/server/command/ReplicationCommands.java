@@ -176,7 +176,7 @@ final class ReplicationCommands {
       offset = c.longArg(2);
     }
     PsyncDecision d = server.replication().sync(c.connection(), replId, offset, server.now(),
-        (db, id, off) -> RdbFiles.snapshot(server, db, id, off));
+        server.config().getBool("repl-diskless-sync"), (db, id, off) -> RdbFiles.snapshot(server, db, id, off));
     server.log().notice("Replica " + c.connection().addr() + " asks for synchronization: " + d.logMessage());
     return null;
   }

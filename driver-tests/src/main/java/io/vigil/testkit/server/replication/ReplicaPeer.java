@@ -37,6 +37,12 @@ public final class ReplicaPeer {
   State state = State.WAIT_BGSAVE;
   long ackOffset;
   long ackMillis;
+  /**
+   * After a diskless ({@code $EOF:}) snapshot: the stream from this offset is held back until
+   * the replica's first ACK, as Redis does, so the end mark stays the last thing it reads; 0
+   * when the stream flows.
+   */
+  long heldFrom;
 
   ReplicaPeer(Connection connection) {
     this.connection = connection;

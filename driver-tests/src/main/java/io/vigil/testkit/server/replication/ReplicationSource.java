@@ -20,8 +20,8 @@ import java.util.Map;
  *
  * <p>Like Redis, there is no backlog (and the offset does not move) until the first replica
  * does a full sync. Full syncs are answered with {@code +FULLRESYNC <replid> <offset>} and a
- * snapshot in {@code $<len>} framing, written at once from the server thread (the snapshot is
- * taken synchronously, so no stream bytes need buffering meanwhile). Server thread only.
+ * snapshot written at once from the server thread (taken synchronously, so the stream after it
+ * starts exactly at the snapshot's offset). Server thread only.
  */
 public final class ReplicationSource implements ReplicationFeed {
 
@@ -33,6 +33,7 @@ public final class ReplicationSource implements ReplicationFeed {
   }
 
   private final ReplicationIds ids = new ReplicationIds();
+  private final java.util.Random markRandom = new java.security.SecureRandom();
   private final Map<Long, ReplicaPeer> peers = new LinkedHashMap<>();
   private ReplicationBacklog backlog;
   private long backlogSize;
@@ -140,7 +141,7 @@ public final class ReplicationSource implements ReplicationFeed {
     }
     byte[] copy = null;
     for (ReplicaPeer p : peers.values()) {
-      if (p.state == ReplicaPeer.State.ONLINE) {
+      if (p.state == ReplicaPeer.State.ONLINE && p.heldFrom == 0) {
         if (copy == null) {
           copy = java.util.Arrays.copyOfRange(buffer, offset, offset + length);
         }
@@ -155,7 +156,7 @@ public final class ReplicationSource implements ReplicationFeed {
       backlog.append(bytes);
     }
     for (ReplicaPeer p : peers.values()) {
-      if (p.state == ReplicaPeer.State.ONLINE) {
+      if (p.state == ReplicaPeer.State.ONLINE && p.heldFrom == 0) {
         p.connection.writeRaw(bytes);
       }
     }
@@ -210,7 +211,26 @@ public final class ReplicationSource implements ReplicationFeed {
       p.ackOffset = ackOffset;
     }
     p.ackMillis = nowMillis;
+    if (p.heldFrom > 0) {
+      releaseStream(p);
+    }
     ackListener.run();
+  }
+
+  /** The first ACK after a diskless snapshot: send what the stream held back, then let it flow. */
+  private void releaseStream(ReplicaPeer p) {
+    long from = p.heldFrom;
+    p.heldFrom = 0;
+    if (backlog == null || !backlog.canServeFrom(from)) {
+      // the backlog wrapped while the replica loaded: it has to sync again
+      p.connection.closeAfterReply();
+      return;
+    }
+    backlog.forEachChunkFrom(from, (buf, off, len) -> {
+      byte[] chunk = new byte[len];
+      System.arraycopy(buf, off, chunk, 0, len);
+      p.connection.writeRaw(chunk);
+    });
   }
 
   /** How many attached replicas acknowledged at least {@code target}. */
@@ -244,12 +264,14 @@ public final class ReplicationSource implements ReplicationFeed {
 
   /**
    * Serves {@code PSYNC replId offset} (or {@code SYNC} when {@code replId} is null): continues
-   * from the backlog or writes {@code +FULLRESYNC} and a snapshot. The connection becomes a
-   * replica either way.
+   * from the backlog or writes {@code +FULLRESYNC} and a snapshot, in {@code $EOF:<mark>} framing
+   * when {@code diskless} and the replica announced {@code capa eof} (the stream then waits for
+   * its first ACK, as Redis), else in {@code $<len>} framing. The connection becomes a replica
+   * either way.
    *
    * @return the decision, for logging
    */
-  public PsyncDecision sync(Connection c, String replId, long psyncOffset, long nowMillis,
+  public PsyncDecision sync(Connection c, String replId, long psyncOffset, long nowMillis, boolean diskless,
       SnapshotWriter snapshots) {
     ReplicaPeer p = peer(c);
     c.kind(io.vigil.testkit.server.network.ConnectionKind.REPLICA);
@@ -292,8 +314,16 @@ public final class ReplicationSource implements ReplicationFeed {
       c.writeRaw(("+FULLRESYNC " + ids.replId() + " " + offset + "\r\n").getBytes(StandardCharsets.US_ASCII));
     }
     byte[] rdb = snapshots.snapshot(db, ids.replId(), offset);
-    c.writeRaw(("$" + rdb.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-    c.writeRaw(rdb);
+    if (diskless && p.capaEof) {
+      String mark = ReplicationIds.randomId(markRandom);
+      c.writeRaw(("$EOF:" + mark + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      c.writeRaw(rdb);
+      c.writeRaw(mark.getBytes(StandardCharsets.US_ASCII));
+      p.heldFrom = offset + 1;
+    } else {
+      c.writeRaw(("$" + rdb.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      c.writeRaw(rdb);
+    }
     p.state = ReplicaPeer.State.ONLINE;
     return d;
   }
