@@ -78,7 +78,8 @@ class ReplicationInteropTest {
   @Test
   void cutLinkResyncsPartiallyWithJavaMasterAndRealReplica() {
     RealRedis.requireServer();
-    try (VigilServer master = VigilServer.builder().start();
+    // disk-style $<len> framing here; the other tests use the default diskless $EOF: framing
+    try (VigilServer master = VigilServer.builder().directive("repl-diskless-sync", "no").start();
         RedisServerProcess replica = realReplicaOf(master.address())) {
       Nodes.populate(master.address(), "k:");
       awaitInSync(master.address(), replica.address());
