@@ -195,8 +195,8 @@ final class InfoCommand {
     field(sb, "rdb_last_bgsave_status", "ok");
     field(sb, "rdb_last_bgsave_time_sec", -1);
     field(sb, "rdb_current_bgsave_time_sec", -1);
-    field(sb, "rdb_saves", 0);
-    field(sb, "aof_enabled", s.config().getBool("appendonly") ? 1 : 0);
+    field(sb, "rdb_saves", s.rdbSaves());
+    field(sb, "aof_enabled", s.appendOnlyEnabled() ? 1 : 0);
     field(sb, "aof_rewrite_in_progress", 0);
     field(sb, "aof_rewrite_scheduled", 0);
     field(sb, "aof_last_rewrite_time_sec", -1);

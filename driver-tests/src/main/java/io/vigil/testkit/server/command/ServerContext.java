@@ -65,6 +65,7 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
   private long zsetMaxValue;
   private long dirty;
   private long lastSaveSeconds;
+  private long rdbSaves;
   boolean activeExpire = true;
   long pausedUntil;
   boolean pauseWritesOnly;
@@ -251,9 +252,20 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     this.aof = aof;
   }
 
-  /** Records a completed save: resets the change counter and LASTSAVE. */
+  /** Records a completed save: resets the change counter and LASTSAVE, counts it. */
   public void saved() {
     resetDirty();
+    rdbSaves++;
+  }
+
+  /** Saves since start (INFO {@code rdb_saves}). */
+  public long rdbSaves() {
+    return rdbSaves;
+  }
+
+  /** Whether an append-only file is being written (INFO {@code aof_enabled}). */
+  public boolean appendOnlyEnabled() {
+    return aof != null;
   }
 
   /** Start time, Unix milliseconds. */

@@ -55,6 +55,8 @@ class PersistenceTest {
       call(server.address(), "SET", "ttl", "v", "EX", "1000");
       assertThat(call(server.address(), "SAVE")).isEqualTo("OK");
       assertThat(call(server.address(), "BGSAVE")).isEqualTo("Background saving started");
+      assertThat(call(server.address(), "INFO", "persistence")).contains("rdb_saves:2\r\n", "rdb_changes_since_last_save:0\r\n",
+          "aof_enabled:0\r\n");
     }
     assertThat(dir.resolve("dump.rdb")).exists();
     try (VigilServer server = start()) {
