@@ -22,6 +22,13 @@ final class ConfigApplier {
           }
           break;
         }
+        case "repl-backlog-size": {
+          Long size = io.vigil.testkit.server.config.ServerConfig.parseMemory(value);
+          if (size != null) {
+            context.replication().backlogSize(size);
+          }
+          break;
+        }
         case "loglevel": {
           ServerLog.Level level = ServerLog.Level.parse(value);
           if (level != null) {

@@ -6,6 +6,8 @@ import io.vigil.testkit.server.config.ConfigException;
 import io.vigil.testkit.server.config.ServerConfig;
 import io.vigil.testkit.server.network.RespServer;
 import io.vigil.testkit.server.network.ServerLog;
+import io.vigil.testkit.server.persistence.AppendOnlyFile;
+import io.vigil.testkit.server.persistence.RdbFiles;
 import io.vigil.testkit.server.replication.ReplicationFeed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +38,8 @@ public final class VigilServer implements AutoCloseable {
   private final RespServer network;
   private final ServerContext context;
   private Dispatcher dispatcher;
+  /** The append-only file, or null; closed after the server thread stops. */
+  private AppendOnlyFile aof;
   private final InetSocketAddress address;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -101,7 +105,33 @@ public final class VigilServer implements AutoCloseable {
       return;
     }
     network.close();
+    if (aof != null) {
+      aof.close();
+    }
     stopped.countDown();
+  }
+
+  /**
+   * Loads the data set as Redis does at start-up: the append-only file when {@code appendonly
+   * yes} (created with a base snapshot when missing), else {@code dump.rdb} when it exists.
+   */
+  private static AppendOnlyFile loadData(ServerContext context, Dispatcher dispatcher, ServerLog log)
+      throws IOException {
+    long start = System.nanoTime();
+    if (context.config().getBool("appendonly")) {
+      AppendOnlyFile aof = AppendOnlyFile.open(context, dispatcher);
+      context.appendOnlyFile(aof);
+      log.notice("DB loaded from append only file: " + String.format(java.util.Locale.ROOT, "%.3f",
+          (System.nanoTime() - start) / 1e9) + " seconds");
+      return aof;
+    }
+    Path dump = RdbFiles.dumpFile(context.config());
+    if (java.nio.file.Files.exists(dump)) {
+      long keys = RdbFiles.load(context, dump);
+      log.notice("DB loaded from disk: " + keys + " keys in " + String.format(java.util.Locale.ROOT, "%.3f",
+          (System.nanoTime() - start) / 1e9) + " seconds");
+    }
+    return null;
   }
 
   /**
@@ -210,6 +240,18 @@ public final class VigilServer implements AutoCloseable {
     Dispatcher dispatcher = new Dispatcher(context);
     RespServer network = new RespServer(dispatcher, log, context::requestLimits, "vigil-server");
     context.network(network);
+    AppendOnlyFile aof;
+    try {
+      aof = network.eventLoop().submit(() -> loadData(context, dispatcher, log)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      network.close();
+      throw new IllegalStateException("interrupted while loading the data set", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      network.close();
+      Throwable cause = e.getCause();
+      throw new UncheckedIOException(cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause));
+    }
     InetSocketAddress address = null;
     int port = (int) config.getLong("port");
     for (String entry : config.get("bind").trim().split("\\s+")) {
@@ -239,10 +281,14 @@ public final class VigilServer implements AutoCloseable {
     }
     VigilServer server = new VigilServer(network, context, address);
     server.dispatcher = dispatcher;
+    server.aof = aof;
     context.shutdownHook(() -> new Thread(server::close, "vigil-server-shutdown").start());
     ConfigApplier.install(context);
     int boundPort = address.getPort();
-    network.eventLoop().execute(() -> context.setPort(boundPort));
+    network.eventLoop().execute(() -> {
+      context.setPort(boundPort);
+      dispatcher.startReplication();
+    });
     ActiveExpiry.start(context);
     log.notice("Server initialized");
     log.notice("Running mode=standalone, port=" + address.getPort() + ".");

@@ -29,6 +29,7 @@ public final class Dispatcher implements CommandProcessor {
 
   private final ServerContext server;
   private final CommandTable table;
+  private final ReplicationCommands replication;
 
   /**
    * A dispatcher for a Redis Sentinel: the connection, CLIENT, COMMAND and pub/sub commands a
@@ -72,6 +73,15 @@ public final class Dispatcher implements CommandProcessor {
     InfoCommand.install(table);
     ConfigCommand.install(table);
     ServerCommands.install(table);
+    replication = ReplicationCommands.install(table, this);
+  }
+
+  /**
+   * Starts the replication cron (PING to replicas, save points) and, when {@code replicaof} is
+   * configured, the link to the master. Server thread, once, after start-up loading.
+   */
+  public void startReplication() {
+    replication.start();
   }
 
   /** The command table. */
@@ -113,6 +123,7 @@ public final class Dispatcher implements CommandProcessor {
     server.watches.unwatchAll(s);
     server.pubsub().removeAll(connection);
     server.monitors.remove(s);
+    server.replication().disconnected(connection);
   }
 
   @Override
@@ -159,6 +170,12 @@ public final class Dispatcher implements CommandProcessor {
     }
     if (isReadOnlyReplica() && spec.isWrite() && connection.kind() != ConnectionKind.MASTER) {
       reject(s, cmd, RespError.of("READONLY You can't write against a read only replica."));
+      return;
+    }
+    if (server.minReplicasToWrite > 0 && server.minReplicasMaxLag > 0 && cmd.spec().isWrite()
+        && server.masterLink() == null
+        && server.replication().goodReplicas(server.now(), server.minReplicasMaxLag) < server.minReplicasToWrite) {
+      reject(s, RespError.of("NOREPLICAS Not enough good replicas to write."));
       return;
     }
     if (s.multi != null && !NOT_QUEUED.contains(base)) {

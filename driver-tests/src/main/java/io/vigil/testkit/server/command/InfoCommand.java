@@ -1,5 +1,10 @@
 package io.vigil.testkit.server.command;
 
+import io.vigil.testkit.server.replication.MasterLink;
+import io.vigil.testkit.server.replication.ReplicaPeer;
+import io.vigil.testkit.server.replication.ReplicationBacklog;
+import io.vigil.testkit.server.replication.ReplicationSource;
+
 import io.vigil.resp.RespValue;
 import io.vigil.resp.RespVerbatimString;
 import io.vigil.resp.RespVersion;
@@ -194,8 +199,8 @@ final class InfoCommand {
     field(sb, "rdb_last_bgsave_status", "ok");
     field(sb, "rdb_last_bgsave_time_sec", -1);
     field(sb, "rdb_current_bgsave_time_sec", -1);
-    field(sb, "rdb_saves", 0);
-    field(sb, "aof_enabled", s.config().getBool("appendonly") ? 1 : 0);
+    field(sb, "rdb_saves", s.rdbSaves());
+    field(sb, "aof_enabled", s.appendOnlyEnabled() ? 1 : 0);
     field(sb, "aof_rewrite_in_progress", 0);
     field(sb, "aof_rewrite_scheduled", 0);
     field(sb, "aof_last_rewrite_time_sec", -1);
@@ -216,9 +221,9 @@ final class InfoCommand {
     field(sb, "instantaneous_input_kbps", "0.00");
     field(sb, "instantaneous_output_kbps", "0.00");
     field(sb, "rejected_connections", st.rejectedConnections);
-    field(sb, "sync_full", 0);
-    field(sb, "sync_partial_ok", 0);
-    field(sb, "sync_partial_err", 0);
+    field(sb, "sync_full", s.replication().syncFull());
+    field(sb, "sync_partial_ok", s.replication().syncPartialOk());
+    field(sb, "sync_partial_err", s.replication().syncPartialErr());
     field(sb, "expired_keys", s.keyspace().expiredKeys());
     field(sb, "expired_stale_perc", "0.00");
     field(sb, "expired_time_cap_reached_count", 0);
@@ -238,18 +243,58 @@ final class InfoCommand {
   }
 
   private static void replication(ServerContext s, StringBuilder sb) {
+    ReplicationSource r = s.replication();
+    MasterLink link = s.masterLink();
+    long now = s.now();
     sb.append("# Replication\r\n");
-    field(sb, "role", "master");
-    field(sb, "connected_slaves", 0);
+    field(sb, "role", link == null ? "master" : "slave");
+    if (link != null) {
+      long offset = link.isUp() || link.downSinceMillis() > 0 || r.backlog() != null ? r.offset() : 1;
+      field(sb, "master_host", link.host());
+      field(sb, "master_port", link.port());
+      field(sb, "master_link_status", link.isUp() ? "up" : "down");
+      field(sb, "master_last_io_seconds_ago", link.lastIoSecondsAgo(now));
+      field(sb, "master_sync_in_progress", link.syncInProgress() ? 1 : 0);
+      field(sb, "slave_read_repl_offset", offset);
+      field(sb, "slave_repl_offset", offset);
+      if (link.syncInProgress()) {
+        long total = link.syncTotalBytes();
+        long read = link.syncReadBytes();
+        field(sb, "master_sync_total_bytes", total);
+        field(sb, "master_sync_read_bytes", read);
+        field(sb, "master_sync_left_bytes", total - read);
+        field(sb, "master_sync_perc", String.format(Locale.ROOT, "%.2f", total > 0 ? read * 100.0 / total : 0.0));
+        field(sb, "master_sync_last_io_seconds_ago", link.lastIoSecondsAgo(now));
+      }
+      if (!link.isUp()) {
+        field(sb, "master_link_down_since_seconds",
+            link.downSinceMillis() == 0 ? -1 : (now - link.downSinceMillis()) / 1000);
+      }
+      field(sb, "slave_priority", s.config().get("replica-priority"));
+      field(sb, "slave_read_only", s.config().getBool("replica-read-only") ? 1 : 0);
+      field(sb, "replica_announced", s.config().getBool("replica-announced") ? 1 : 0);
+    }
+    List<ReplicaPeer> replicas = r.replicas();
+    field(sb, "connected_slaves", replicas.size());
+    if (s.minReplicasToWrite > 0 && s.minReplicasMaxLag > 0) {
+      field(sb, "min_slaves_good_slaves", r.goodReplicas(now, s.minReplicasMaxLag));
+    }
+    int i = 0;
+    for (ReplicaPeer p : replicas) {
+      sb.append("slave").append(i++).append(":ip=").append(p.ip()).append(",port=").append(p.listeningPort())
+          .append(",state=").append(p.state().text()).append(",offset=").append(p.ackOffset())
+          .append(",lag=").append((now - p.ackMillis()) / 1000).append("\r\n");
+    }
     field(sb, "master_failover_state", "no-failover");
-    field(sb, "master_replid", s.replId());
-    field(sb, "master_replid2", "0000000000000000000000000000000000000000");
-    field(sb, "master_repl_offset", 0);
-    field(sb, "second_repl_offset", -1);
-    field(sb, "repl_backlog_active", 0);
-    field(sb, "repl_backlog_size", s.config().get("repl-backlog-size"));
-    field(sb, "repl_backlog_first_byte_offset", 0);
-    field(sb, "repl_backlog_histlen", 0);
+    field(sb, "master_replid", r.ids().replId());
+    field(sb, "master_replid2", r.ids().replId2());
+    field(sb, "master_repl_offset", r.offset());
+    field(sb, "second_repl_offset", r.ids().secondReplOffset());
+    ReplicationBacklog backlog = r.backlog();
+    field(sb, "repl_backlog_active", backlog == null ? 0 : 1);
+    field(sb, "repl_backlog_size", r.backlogSize());
+    field(sb, "repl_backlog_first_byte_offset", backlog == null ? 0 : backlog.firstByteOffset());
+    field(sb, "repl_backlog_histlen", backlog == null ? 0 : backlog.histlen());
   }
 
   private static void cpu(StringBuilder sb) {

@@ -12,20 +12,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Server commands: ROLE, TIME, LASTSAVE, FLUSHDB/FLUSHALL, DEBUG, SHUTDOWN, SLOWLOG, MONITOR,
- * WAIT, SAVE/BGSAVE, REPLICAOF, and the scripting family (answered with a clear error).
+ * Server commands: TIME, LASTSAVE, FLUSHDB/FLUSHALL, DEBUG, SHUTDOWN, SLOWLOG, MONITOR, and the
+ * scripting family (answered with a clear error). ROLE, WAIT, SAVE and REPLICAOF are
+ * {@link ReplicationCommands}.
  */
 final class ServerCommands {
 
   private static final String NO_PERSISTENCE =
-      "ERR persistence (RDB/AOF) is not available in this server yet";
+      "ERR AOF rewriting and DEBUG RELOAD are not available in this server";
   private static final String NO_SCRIPTING = "ERR scripting is not supported by this server: "
       + "there is no maintained embeddable Lua for the JVM; run such tests against redis-server";
 
   private ServerCommands() {}
 
   static void install(CommandTable t) {
-    t.add("role", c -> RespArray.of(RespBulkString.of("master"), RespInteger.ZERO, RespArray.EMPTY));
     t.add("time", c -> {
       long micros = c.server().now() * 1000 + (System.nanoTime() / 1000) % 1000;
       return Replies.strings(Long.toString(micros / 1_000_000), Long.toString(micros % 1_000_000));
@@ -86,12 +86,7 @@ final class ServerCommands {
       }
       return RespSimpleString.OK;
     });
-    t.add("wait", ServerCommands::waitCommand);
-    t.add("save", c -> new RespError(NO_PERSISTENCE, false));
-    t.add("bgsave", c -> new RespError(NO_PERSISTENCE, false));
     t.add("bgrewriteaof", c -> new RespError(NO_PERSISTENCE, false));
-    t.add("replicaof", ServerCommands::replicaof);
-    t.add("slaveof", ServerCommands::replicaof);
     for (String name : List.of("eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro")) {
       t.add(name, c -> new RespError(NO_SCRIPTING, false));
     }
@@ -105,29 +100,6 @@ final class ServerCommands {
     if (c.argc() > 2 || (c.argc() == 2 && !c.is(1, "ASYNC") && !c.is(1, "SYNC"))) {
       throw RedisError.syntax();
     }
-  }
-
-  private static RespValue replicaof(Call c) {
-    if (c.is(1, "NO") && c.is(2, "ONE")) {
-      c.server().log().notice("MASTER MODE enabled (user request from '" + c.connection() + "')");
-      return RespSimpleString.OK;
-    }
-    c.longArg(2, "ERR Invalid master port");
-    throw new RedisError("ERR replication is not available in this server yet; REPLICAOF NO ONE is accepted");
-  }
-
-  private static RespValue waitCommand(Call c) {
-    long replicas = c.longArg(1);
-    long timeout = c.longArg(2, "ERR timeout is not an integer or out of range");
-    if (timeout < 0) {
-      throw new RedisError("ERR timeout is negative");
-    }
-    if (replicas <= 0 || c.inExec()) {
-      return RespInteger.ZERO;
-    }
-    // No replicas: like Redis, WAIT blocks until its timeout (forever when 0) and answers 0.
-    c.server().blocking.block(c.session(), c.dbIndex(), List.of(), timeout, RespInteger.ZERO, k -> null);
-    return null;
   }
 
   private static RespValue debug(Call c) {
@@ -193,6 +165,26 @@ final class ServerCommands {
     }
     ServerContext s = c.server();
     s.log().warning("User requested shutdown...");
+    boolean nosave = false;
+    boolean save = false;
+    boolean force = false;
+    for (int i = 1; i < c.argc(); i++) {
+      nosave |= c.is(i, "NOSAVE");
+      save |= c.is(i, "SAVE");
+      force |= c.is(i, "FORCE");
+    }
+    // as Redis: save when asked to, or when save points are configured and NOSAVE was not given
+    if (save || (!nosave && !s.config().get("save").isBlank())) {
+      s.log().notice("Saving the final RDB snapshot before exiting.");
+      try {
+        io.vigil.testkit.server.persistence.RdbFiles.save(s);
+      } catch (java.io.IOException e) {
+        s.log().warning("Error trying to save the DB, can't exit: " + e.getMessage());
+        if (!force) {
+          throw new RedisError("ERR Errors trying to SHUTDOWN. Check logs.");
+        }
+      }
+    }
     s.log().notice("Redis is now ready to exit, bye bye...");
     // Redis closes the connection without a reply on success.
     c.connection().close();

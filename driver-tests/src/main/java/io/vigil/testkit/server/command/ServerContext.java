@@ -11,7 +11,9 @@ import io.vigil.testkit.server.network.Connection;
 import io.vigil.testkit.server.network.RespServer;
 import io.vigil.testkit.server.network.ServerLog;
 import io.vigil.testkit.server.pubsub.PubSubHub;
+import io.vigil.testkit.server.replication.MasterLink;
 import io.vigil.testkit.server.replication.ReplicationFeed;
+import io.vigil.testkit.server.replication.ReplicationSource;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -31,6 +33,12 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
   private final ServerConfig config;
   private final Keyspace keyspace;
   private final ServerLog log;
+  private final ReplicationFeed userFeed;
+  private final ReplicationSource replication;
+  /** The append-only file, or null when appendonly is off. */
+  private ReplicationFeed aof;
+  /** The link to this node's master, or null on a master. */
+  private MasterLink masterLink;
   private final ReplicationFeed feed;
   private final PubSubHub pubsub = new PubSubHub();
   final Blocking blocking = new Blocking(this);
@@ -38,7 +46,6 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
   final Stats stats = new Stats();
   final SlowLog slowlog = new SlowLog();
   private final String runId;
-  private final String replId;
   private final long startMillis;
   private RespServer network;
   private Runnable shutdownHook = () -> {};
@@ -49,6 +56,8 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
   long slowlogSlowerThan;
   long slowlogMaxLen;
   boolean readOnlyReplica;
+  long minReplicasToWrite;
+  long minReplicasMaxLag;
   private long hashMaxEntries;
   private long hashMaxValue;
   private long setMaxIntset;
@@ -56,6 +65,7 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
   private long zsetMaxValue;
   private long dirty;
   private long lastSaveSeconds;
+  private long rdbSaves;
   boolean activeExpire = true;
   long pausedUntil;
   boolean pauseWritesOnly;
@@ -184,11 +194,18 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
   public ServerContext(ServerConfig config, Clock clock, ServerLog log, ReplicationFeed feed) {
     this.config = config;
     this.log = log;
-    this.feed = feed;
+    this.userFeed = feed;
+    this.replication = new ReplicationSource(config.getLong("repl-backlog-size"));
+    this.feed = (db, argv) -> {
+      replication.propagate(db, argv);
+      if (aof != null) {
+        aof.propagate(db, argv);
+      }
+      userFeed.propagate(db, argv);
+    };
     this.keyspace = new Keyspace((int) config.getLong("databases"), clock);
     this.keyspace.listener(this);
     this.runId = randomHex();
-    this.replId = randomHex();
     this.startMillis = clock.millis();
     this.lastSaveSeconds = startMillis / 1000;
     refreshCachedConfig();
@@ -200,6 +217,8 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     slowlogMaxLen = config.getLong("slowlog-max-len");
     String master = config.get("replicaof");
     readOnlyReplica = master != null && !master.isEmpty() && config.getBool("replica-read-only");
+    minReplicasToWrite = config.getLong("min-replicas-to-write");
+    minReplicasMaxLag = config.getLong("min-replicas-max-lag");
     hashMaxEntries = config.getLong("hash-max-listpack-entries");
     hashMaxValue = config.getLong("hash-max-listpack-value");
     setMaxIntset = config.getLong("set-max-intset-entries");
@@ -293,7 +312,44 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
 
   /** The 40-hex replication id (INFO {@code master_replid}). */
   public String replId() {
-    return replId;
+    return replication.ids().replId();
+  }
+
+  /** This node's replication stream, ids, backlog and replicas. */
+  public ReplicationSource replication() {
+    return replication;
+  }
+
+  /** The link to this node's master, or null when it is a master. */
+  public MasterLink masterLink() {
+    return masterLink;
+  }
+
+  /** Sets (or clears, with null) the link to this node's master. */
+  public void masterLink(MasterLink link) {
+    this.masterLink = link;
+    keyspace.lazyExpiryDeletes(link == null);
+  }
+
+  /** Attaches the append-only file writer (null detaches it). */
+  public void appendOnlyFile(ReplicationFeed aof) {
+    this.aof = aof;
+  }
+
+  /** Records a completed save: resets the change counter and LASTSAVE, counts it. */
+  public void saved() {
+    resetDirty();
+    rdbSaves++;
+  }
+
+  /** Saves since start (INFO {@code rdb_saves}). */
+  public long rdbSaves() {
+    return rdbSaves;
+  }
+
+  /** Whether an append-only file is being written (INFO {@code aof_enabled}). */
+  public boolean appendOnlyEnabled() {
+    return aof != null;
   }
 
   /** Start time, Unix milliseconds. */
@@ -353,7 +409,7 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
    * from one call are wrapped in MULTI/EXEC when the call ends, as Redis 7.0 does.
    */
   public void propagate(int db, List<byte[]> argv) {
-    if (feed == ReplicationFeed.NONE) {
+    if (!replication.isFeeding() && aof == null && userFeed == ReplicationFeed.NONE) {
       return; // nobody listens: skip the bookkeeping on the hot path
     }
     if (pendingPropagation != null) {

@@ -80,7 +80,8 @@ final class Transactions {
       if (cmd.isContainer()) {
         cmd = cmd.subcommands().get(CommandTable.commandName(argv[1]));
       }
-      if (cmd.spec().isWrite() && isReadOnlyReplica(c.server())) {
+      // a master's stream and the AOF (no connection) write to a read-only replica
+      if (cmd.spec().isWrite() && s.connection != null && isReadOnlyReplica(c.server())) {
         replies.add(RespError.of("READONLY You can't write against a read only replica."));
         continue;
       }

@@ -205,6 +205,15 @@ public final class RespServer implements AutoCloseable {
     for (Channel c : listeners) {
       c.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
+    // Close every client explicitly: the event loop's own shutdown could leave a just-accepted
+    // connection open, and a replica on the other end would then never see its master go.
+    if (!group.isShuttingDown()) {
+      group.submit(() -> {
+        for (Connection c : new ArrayList<>(connections.values())) {
+          c.close();
+        }
+      }).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
   }
 
