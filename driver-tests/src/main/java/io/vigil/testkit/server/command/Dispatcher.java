@@ -51,6 +51,7 @@ public final class Dispatcher implements CommandProcessor {
   private Dispatcher(ServerContext server, CommandTable table) {
     this.server = server;
     this.table = table;
+    this.replication = null; // a sentinel neither replicates nor persists
   }
 
   /** A dispatcher over {@code server} with every data-server command installed. */
@@ -81,7 +82,9 @@ public final class Dispatcher implements CommandProcessor {
    * configured, the link to the master. Server thread, once, after start-up loading.
    */
   public void startReplication() {
-    replication.start();
+    if (replication != null) {
+      replication.start();
+    }
   }
 
   /** The command table. */
