@@ -1,0 +1,341 @@
+package io.vigil.samples;
+
+import io.vigil.driver.Endpoint;
+import io.vigil.driver.VigilClient;
+import io.vigil.testkit.chaos.Node;
+import io.vigil.testkit.chaos.NodeKind;
+import io.vigil.testkit.chaos.Topology;
+import io.vigil.testkit.chaos.TimelineEvent;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The one-command failover demo: starts 1 master, 2 replicas and 3 sentinels (all Java by
+ * default, nothing installed; {@code --against real} uses redis-server/redis-sentinel from the
+ * PATH), runs a write workload through Vigil in sentinel mode with a live progress line, kills
+ * the master with no warning, and prints what happened — kill, sdown, odown, election,
+ * promotion, {@code +switch-master}, first good write — and what the application saw: writes
+ * acknowledged, lost, errors surfaced. It also writes a JSON report and an SVG chart.
+ *
+ * <pre>
+ * mvn -B -q -pl samples -am package -DskipTests -Pdemo [-Ddemo.args="--duration 30s --faults 2 --against real"]
+ * </pre>
+ */
+public final class FailoverDemo {
+
+  /** What a run saw, for the summary, the report and tests. */
+  public record Summary(long acknowledged, long lost, long errors, int failovers, List<String> timeline,
+      Path report, Path chart) {}
+
+  private final Duration duration;
+  private final NodeKind kind;
+  private final int faults;
+  private final Path out;
+  private final PrintStream console;
+
+  private FailoverDemo(Duration duration, NodeKind kind, int faults, Path out, PrintStream console) {
+    this.duration = duration;
+    this.kind = kind;
+    this.faults = faults;
+    this.out = out;
+    this.console = console;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Duration duration = Duration.ofSeconds(20);
+    NodeKind kind = NodeKind.JAVA;
+    int faults = 1;
+    Path out = Path.of("target", "failover-demo");
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      String v = i + 1 < args.length ? args[i + 1] : null;
+      switch (a) {
+        case "--duration":
+          duration = parseDuration(v);
+          i++;
+          break;
+        case "--against":
+          kind = "real".equalsIgnoreCase(v) ? NodeKind.REAL : NodeKind.JAVA;
+          i++;
+          break;
+        case "--faults":
+          faults = Integer.parseInt(v);
+          i++;
+          break;
+        case "--out":
+          out = Path.of(v);
+          i++;
+          break;
+        default:
+          System.err.println("unknown option " + a + "; options: --duration 20s --against java|real --faults 1 --out dir");
+          System.exit(2);
+      }
+    }
+    if (faults < 0 || duration.toMillis() < 3000 * Math.max(1, faults)) {
+      System.err.println("--duration must leave at least 3 s per fault, got " + duration + " for " + faults + " faults");
+      System.exit(2);
+    }
+    run(duration, kind, faults, out, System.out);
+    System.exit(0);
+  }
+
+  /** Runs the demo and returns its summary (printed as it goes to {@code console}). */
+  public static Summary run(Duration duration, NodeKind kind, int faults, Path out, PrintStream console)
+      throws Exception {
+    return new FailoverDemo(duration, kind, faults, out, console).run();
+  }
+
+  private Summary run() throws Exception {
+    console.printf("Starting 1 master, 2 replicas and 3 sentinels (%s nodes)...%n", kind);
+    try (Topology topology = Topology.builder()
+        .replicas(2).sentinels(3)
+        .dataNodes(kind == NodeKind.JAVA ? NodeKind.JAVA : NodeKind.REAL)
+        .sentinelNodes(kind == NodeKind.JAVA ? NodeKind.JAVA : NodeKind.REAL)
+        .downAfter(Duration.ofMillis(1000))
+        .failoverTimeout(Duration.ofSeconds(6))
+        .start()) {
+      topology.awaitHealthy(Duration.ofSeconds(60));
+      StringBuilder sentinels = new StringBuilder();
+      topology.sentinelAddresses().forEach(a -> sentinels.append(sentinels.length() == 0 ? "" : ",")
+          .append(a.getHostString()).append(':').append(a.getPort()));
+      try (VigilClient redis = VigilClient.builder()
+          .sentinels(sentinels.toString())
+          .masterName(topology.masterName())
+          .commandTimeout(Duration.ofSeconds(10))
+          .build()) {
+        console.println("Vigil connected through the sentinels; master is " + redis.currentMaster());
+        return workload(topology, redis);
+      }
+    }
+  }
+
+  private Summary workload(Topology topology, VigilClient redis) throws Exception {
+    int threads = 4;
+    AtomicBoolean running = new AtomicBoolean(true);
+    ConcurrentLinkedQueue<String> acked = new ConcurrentLinkedQueue<>();
+    LongAdder errors = new LongAdder();
+    Map<String, LongAdder> errorsByType = new ConcurrentHashMap<>();
+    long start = System.nanoTime();
+    // writes acknowledged per 100 ms bucket, for the chart
+    Map<Long, LongAdder> perBucket = new ConcurrentHashMap<>();
+    AtomicLong firstGoodWriteAfterKill = new AtomicLong(Long.MAX_VALUE);
+    AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
+    List<Endpoint> killedMasters = new ArrayList<>();
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int id = t;
+      Thread w = new Thread(() -> {
+        long i = 0;
+        while (running.get()) {
+          String key = "w:" + id + ":" + i;
+          try {
+            redis.set(key, Long.toString(i));
+            long now = System.nanoTime();
+            acked.add(key);
+            perBucket.computeIfAbsent((now - start) / 100_000_000, b -> new LongAdder()).increment();
+            if (now > killedAt.get() && !killedMasters.contains(redis.currentMaster())) {
+              firstGoodWriteAfterKill.accumulateAndGet(now, Math::min);
+            }
+          } catch (RuntimeException e) {
+            errors.increment();
+            errorsByType.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
+          }
+          i++;
+        }
+      }, "demo-writer-" + t);
+      w.start();
+      workers.add(w);
+    }
+
+    long end = start + duration.toNanos();
+    List<Long> killTimes = new ArrayList<>();
+    for (int f = 1; f <= faults; f++) {
+      killTimes.add(start + duration.toNanos() * f / (faults + 1));
+    }
+    int failovers = 0;
+    long lastAcked = 0;
+    long nextReport = start + TimeUnit.SECONDS.toNanos(1);
+    List<String> timeline = new ArrayList<>();
+    while (System.nanoTime() < end) {
+      long now = System.nanoTime();
+      if (!killTimes.isEmpty() && now >= killTimes.get(0)) {
+        killTimes.remove(0);
+        Node master = topology.currentMaster();
+        Endpoint old = redis.currentMaster();
+        killedMasters.add(old);
+        int from = topology.timeline().size();
+        console.printf("%n>>> kill -9 the master %s (%s)%n", master.name(), old);
+        long killNanos = System.nanoTime();
+        killedAt.set(killNanos);
+        firstGoodWriteAfterKill.set(Long.MAX_VALUE);
+        topology.faults().kill(master);
+        topology.awaitFailover(master, Duration.ofSeconds(30));
+        awaitFirstGoodWrite(firstGoodWriteAfterKill, Duration.ofSeconds(30));
+        failovers++;
+        timeline.addAll(describe(topology, from, killNanos, firstGoodWriteAfterKill.get()));
+        timeline.forEach(line -> console.println("    " + line));
+        topology.faults().healAll(); // the old master comes back and is made a replica
+      }
+      if (now >= nextReport) {
+        long total = acked.size();
+        console.printf(Locale.ROOT, "t=%4.1fs  %,7d writes/s  master %-21s  acknowledged %,9d  errors %d%n",
+            (now - start) / 1e9, total - lastAcked, redis.currentMaster(), total, errors.sum());
+        lastAcked = total;
+        nextReport += TimeUnit.SECONDS.toNanos(1);
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+    }
+    running.set(false);
+    for (Thread w : workers) {
+      w.join(TimeUnit.SECONDS.toMillis(30));
+    }
+
+    long lost = countLost(redis, new ArrayList<>(acked));
+    console.println();
+    console.println("Summary");
+    console.printf(Locale.ROOT, "  writes acknowledged:       %,d%n", acked.size());
+    console.printf("  acknowledged writes lost:  %d%s%n", lost, lost == 0 ? "" : "  (acknowledged by the old master,"
+        + " not yet replicated when it died: Redis replication is asynchronous; WAIT-backed durable"
+        + " writes close this gap)");
+    console.printf("  errors surfaced to the app: %d %s%n", errors.sum(), errorsByType.isEmpty() ? "" : errorsByType);
+    console.printf("  failovers:                 %d%n", failovers);
+    console.println("  reads: all on the master in this demo (lag-aware replica reads come with read policies)");
+    Files.createDirectories(out);
+    Path report = out.resolve("report.json");
+    Path chart = out.resolve("timeline.svg");
+    Files.writeString(report, json(acked.size(), lost, errors.sum(), failovers, timeline));
+    Files.writeString(chart, svg(perBucket, duration, timeline));
+    console.println("  report: " + report.toAbsolutePath() + "\n  chart:  " + chart.toAbsolutePath());
+    return new Summary(acked.size(), lost, errors.sum(), failovers, timeline, report, chart);
+  }
+
+  private static void awaitFirstGoodWrite(AtomicLong firstGood, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (firstGood.get() == Long.MAX_VALUE && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+  }
+
+  /** Kill → sdown → odown → election → promotion → +switch-master → first good write, in ms after the kill. */
+  private static List<String> describe(Topology topology, int from, long killNanos, long firstGoodWrite) {
+    List<TimelineEvent> events = topology.timeline().events();
+    TimelineEvent kill = null;
+    for (int i = from; i < events.size(); i++) {
+      if (events.get(i).type().equals("kill")) {
+        kill = events.get(i);
+        break;
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format("%6d ms  kill -9 the master", 0));
+    String[][] steps = {{"+sdown", "a sentinel sees the master down (sdown)"},
+        {"+odown", "a quorum agrees (odown)"}, {"+elected-leader", "a leader is elected"},
+        {"+promoted-slave", "a replica is promoted"}, {"+switch-master", "+switch-master published"}};
+    Map<String, Long> firstAt = new TreeMap<>();
+    for (int i = from; i < events.size() && kill != null; i++) {
+      TimelineEvent e = events.get(i);
+      if (e.type().equals("+sdown") && !e.message().startsWith("master")) {
+        continue; // a replica or sentinel going down is not the story here
+      }
+      firstAt.putIfAbsent(e.type(), e.at().minus(kill.at()).toMillis());
+    }
+    for (String[] step : steps) {
+      Long at = firstAt.get(step[0]);
+      lines.add(at == null ? String.format("     ?     %s (not seen)", step[1]) : String.format("%6d ms  %s", at, step[1]));
+    }
+    lines.add(String.format("%6d ms  first write acknowledged by the new master",
+        TimeUnit.NANOSECONDS.toMillis(firstGoodWrite - killNanos)));
+    return lines;
+  }
+
+  private static long countLost(VigilClient redis, List<String> keys) {
+    long lost = 0;
+    for (int i = 0; i < keys.size(); i += 500) {
+      List<String> batch = keys.subList(i, Math.min(keys.size(), i + 500));
+      List<String> values = redis.mget(batch.toArray(new String[0]));
+      for (int j = 0; j < batch.size(); j++) {
+        String key = batch.get(j);
+        if (!key.substring(key.lastIndexOf(':') + 1).equals(values.get(j))) {
+          lost++;
+        }
+      }
+    }
+    return lost;
+  }
+
+  private static String json(long acked, long lost, long errors, int failovers, List<String> timeline) {
+    StringBuilder sb = new StringBuilder("{\n");
+    sb.append("  \"acknowledged\": ").append(acked).append(",\n");
+    sb.append("  \"lost\": ").append(lost).append(",\n");
+    sb.append("  \"errors\": ").append(errors).append(",\n");
+    sb.append("  \"failovers\": ").append(failovers).append(",\n");
+    sb.append("  \"timeline\": [");
+    for (int i = 0; i < timeline.size(); i++) {
+      sb.append(i == 0 ? "\n" : ",\n").append("    \"").append(timeline.get(i).trim().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+    }
+    return sb.append("\n  ]\n}\n").toString();
+  }
+
+  private static String svg(Map<Long, LongAdder> perBucket, Duration duration, List<String> timeline) {
+    int width = 800;
+    int height = 240;
+    long buckets = Math.max(1, duration.toMillis() / 100);
+    long max = 1;
+    for (LongAdder v : perBucket.values()) {
+      max = Math.max(max, v.sum());
+    }
+    StringBuilder points = new StringBuilder();
+    for (long b = 0; b < buckets; b++) {
+      LongAdder v = perBucket.get(b);
+      long n = v == null ? 0 : v.sum();
+      double x = 40 + (width - 60) * (double) b / buckets;
+      double y = height - 30 - (height - 60) * (double) n / max;
+      points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
+        .append(height).append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
+    sb.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+    sb.append("<text x=\"40\" y=\"16\">acknowledged writes per 100 ms through the failover</text>\n");
+    sb.append("<polyline fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"1.5\" points=\"").append(points).append("\"/>\n");
+    sb.append(String.format(Locale.ROOT, "<line x1=\"40\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>%n",
+        height - 30, width - 20, height - 30));
+    int line = 0;
+    for (String t : timeline) {
+      sb.append("<text x=\"").append(width - 330).append("\" y=\"").append(36 + 13 * line++).append("\">")
+          .append(t.trim().replace("&", "&amp;").replace("<", "&lt;")).append("</text>\n");
+    }
+    return sb.append("</svg>\n").toString();
+  }
+
+  private static Duration parseDuration(String v) {
+    if (v == null) {
+      throw new IllegalArgumentException("--duration needs a value such as 20s");
+    }
+    String s = v.trim().toLowerCase(Locale.ROOT);
+    if (s.endsWith("ms")) {
+      return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+    }
+    if (s.endsWith("s")) {
+      return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1)));
+    }
+    if (s.endsWith("m")) {
+      return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
+    }
+    return Duration.ofSeconds(Long.parseLong(s));
+  }
+}
