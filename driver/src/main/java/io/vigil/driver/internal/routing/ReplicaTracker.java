@@ -66,6 +66,7 @@ public final class ReplicaTracker implements AutoCloseable {
   private final Map<Endpoint, Node> nodes = new ConcurrentHashMap<>();
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean masterInFlight = new AtomicBoolean();
   private volatile long lastReplicaRead = Long.MIN_VALUE;
   private volatile boolean closed;
   /** The master the lag evidence belongs to; written by the sampler only. */
@@ -184,20 +185,19 @@ public final class ReplicaTracker implements AutoCloseable {
       }
       return;
     }
-    CompletableFuture<Void> round;
     try {
-      round = sampleOnce();
+      sampleOnce();
     } catch (RuntimeException e) {
       log.debug("Replica sampling failed: {}", e.toString());
-      round = CompletableFuture.completedFuture(null);
     }
-    round.whenComplete((v, e) -> {
-      long next = Math.max(0, intervalNanos - (ticker.nanoTime() - start));
-      schedule(next);
-    });
+    // Fixed rate, not after the replies: a frozen replica must not slow down the master's samples.
+    schedule(Math.max(0, intervalNanos - (ticker.nanoTime() - start)));
   }
 
-  /** One round: the master's INFO, then every replica's ROLE, in parallel. */
+  /**
+   * One round: the master's INFO and every replica's ROLE, in parallel, skipping a node whose
+   * previous sample is still unanswered.
+   */
   CompletableFuture<Void> sampleOnce() {
     Endpoint m = master.get();
     NodePool mp = masterPool.get();
@@ -212,13 +212,16 @@ public final class ReplicaTracker implements AutoCloseable {
     }
     List<CompletableFuture<?>> all = new ArrayList<>();
     long sent = ticker.nanoTime();
-    all.add(mp.submit(Command.of(INFO_REPLICATION, sent, sampleTimeoutNanos)).thenAccept(reply -> {
-      if (!m.equals(sampledMaster) || reply instanceof RespError) {
-        return;
-      }
-      masterRttNanos = ticker.nanoTime() - sent;
-      onMasterInfo(m, sent, Replies.text(reply));
-    }));
+    if (masterInFlight.compareAndSet(false, true)) {
+      all.add(mp.submit(Command.of(INFO_REPLICATION, sent, sampleTimeoutNanos)).whenComplete((reply, error) -> {
+        masterInFlight.set(false);
+        if (error != null || !m.equals(sampledMaster) || reply instanceof RespError) {
+          return;
+        }
+        masterRttNanos = ticker.nanoTime() - sent;
+        onMasterInfo(m, sent, Replies.text(reply));
+      }));
+    }
     Collection<Endpoint> known = sentinelReplicas != null ? sentinelReplicas.get() : masterReportedReplicas;
     for (Endpoint e : known) {
       if (e.equals(m)) {
@@ -238,7 +241,17 @@ public final class ReplicaTracker implements AutoCloseable {
 
   private CompletableFuture<Void> sampleReplica(Endpoint m, Node n) {
     long sent = ticker.nanoTime();
+    long since = n.inFlightSince;
+    if (since != 0) {
+      if (sent - since > Math.max(intervalNanos, TimeUnit.MILLISECONDS.toNanos(50))) {
+        // a replica that stopped answering cannot serve reads in time either
+        n.why = "has not answered ROLE for " + TimeUnit.NANOSECONDS.toMillis(sent - since) + " ms";
+      }
+      return CompletableFuture.completedFuture(null);
+    }
+    n.inFlightSince = sent == 0 ? 1 : sent;
     return n.pool.submit(Command.of(ROLE, sent, sampleTimeoutNanos)).handle((reply, error) -> {
+      n.inFlightSince = 0;
       if (!m.equals(sampledMaster)) {
         return null;
       }
@@ -396,6 +409,8 @@ public final class ReplicaTracker implements AutoCloseable {
     final List<Gauge> gauges = new ArrayList<>();
     volatile boolean known;
     volatile long rttNanos = -1;
+    /** When the unanswered ROLE was sent, or 0. */
+    volatile long inFlightSince;
     /** Why it may not be read from, or null. */
     volatile String why = "not sampled yet";
 
