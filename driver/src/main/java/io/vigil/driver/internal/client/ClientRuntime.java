@@ -60,7 +60,7 @@ public final class ClientRuntime implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   /** Created on first use by {@link #replicas()}; guarded by this. */
   private ReplicaTracker replicas;
-  private Duration replicaSampleInterval = Duration.ofMillis(100);
+  private Duration replicaSampleInterval = Duration.ofMillis(20);
   private MeterRegistry replicaRegistry;
 
   /**

@@ -210,33 +210,36 @@ public final class ReplicaTracker implements AutoCloseable {
       sampledMaster = m;
       log.debug("Replica tracking follows master {}", m);
     }
-    List<CompletableFuture<?>> all = new ArrayList<>();
     long sent = ticker.nanoTime();
-    if (masterInFlight.compareAndSet(false, true)) {
-      all.add(mp.submit(Command.of(INFO_REPLICATION, sent, sampleTimeoutNanos)).whenComplete((reply, error) -> {
-        masterInFlight.set(false);
-        if (error != null || !m.equals(sampledMaster) || reply instanceof RespError) {
-          return;
-        }
-        masterRttNanos = ticker.nanoTime() - sent;
-        onMasterInfo(m, sent, Replies.text(reply));
-      }));
-    }
     Collection<Endpoint> known = sentinelReplicas != null ? sentinelReplicas.get() : masterReportedReplicas;
-    for (Endpoint e : known) {
-      if (e.equals(m)) {
-        continue;
-      }
-      Node n = nodes.computeIfAbsent(e, this::open);
-      n.known = true;
-      all.add(sampleReplica(m, n));
+    if (!masterInFlight.compareAndSet(false, true)) {
+      return CompletableFuture.completedFuture(null);
     }
+    // Replicas are asked once the master answered, so that a replica keeping up shows an offset
+    // at or past this master sample: its lag is then bounded by the sample's age alone.
+    CompletableFuture<Void> round = mp.submit(Command.of(INFO_REPLICATION, sent, sampleTimeoutNanos))
+        .handle((reply, error) -> {
+          masterInFlight.set(false);
+          if (error == null && m.equals(sampledMaster) && !(reply instanceof RespError)) {
+            masterRttNanos = ticker.nanoTime() - sent;
+            onMasterInfo(m, sent, Replies.text(reply));
+          }
+          List<CompletableFuture<?>> all = new ArrayList<>();
+          for (Endpoint e : known) {
+            if (!e.equals(m) && !closed) {
+              Node n = nodes.computeIfAbsent(e, this::open);
+              n.known = true;
+              all.add(sampleReplica(m, n));
+            }
+          }
+          return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+        }).thenCompose(f -> f);
     for (Map.Entry<Endpoint, Node> e : nodes.entrySet()) {
       if (!known.contains(e.getKey()) || e.getKey().equals(m)) {
         forget(e.getKey());
       }
     }
-    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null);
+    return round.exceptionally(e -> null);
   }
 
   private CompletableFuture<Void> sampleReplica(Endpoint m, Node n) {
@@ -277,14 +280,13 @@ public final class ReplicaTracker implements AutoCloseable {
       lag.replicaGone(n.name);
       return;
     }
-    long port = Long.parseLong(Replies.text(r.get(2)));
+    // The master's address as the replica sees it may differ from ours (proxies, NAT): that the
+    // sentinels list it as a replica of this master is the evidence it follows this master.
     String state = Replies.text(r.get(3));
     long offset = Long.parseLong(Replies.text(r.get(4)));
-    boolean follows = port == m.port();
     boolean connected = "connected".equals(state);
-    n.why = !follows ? "replicates " + Replies.text(r.get(1)) + ":" + port + ", not the master " + m
-        : !connected ? "master link is " + state + " (not connected, or still loading)" : null;
-    lag.replicaOffset(n.name, offset, follows && connected);
+    n.why = connected ? null : "master link is " + state + " (not connected, or still loading)";
+    lag.replicaOffset(n.name, offset, connected);
   }
 
   private void onMasterInfo(Endpoint m, long sent, String info) {
