@@ -289,7 +289,7 @@ public final class ReplicaTracker implements AutoCloseable {
     lag.replicaOffset(n.name, offset, connected);
   }
 
-  private void onMasterInfo(Endpoint m, long sent, String info) {
+  void onMasterInfo(Endpoint m, long sent, String info) {
     long offset = -1;
     long second = -1;
     String replid = null;
