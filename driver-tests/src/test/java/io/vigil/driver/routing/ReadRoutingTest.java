@@ -230,6 +230,16 @@ class ReadRoutingTest {
         violations.add("wrote " + written + ", read " + read);
       }
     }
+    // once a replica has the session's writes, its reads go there again, still never older
+    long last = session.incr("ryw");
+    double before = replicaReads();
+    await(() -> {
+      String v = session.get("ryw");
+      if (v == null || Long.parseLong(v) < last) {
+        violations.add("wrote " + last + ", read " + v);
+      }
+      return replicaReads() > before;
+    }, "a session read served by a replica");
     // across threads: another thread reads through the same session
     long written = session.incr("ryw");
     String read = CompletableFuture.supplyAsync(() -> session.get("ryw")).get(10, TimeUnit.SECONDS);
