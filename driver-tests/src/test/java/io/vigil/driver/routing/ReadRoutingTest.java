@@ -167,15 +167,27 @@ class ReadRoutingTest {
     Node first = replicas.get(0);
     Node second = replicas.get(1);
     topology.faults().freeze(first);
-    counter.incr(client);
+    counter.incr(client); // the master moves on, so the frozen replica's evidence ages
+    awaitLooksStale(first);
     // served by the second replica while the first is frozen
     await(() -> readsAtLeast(replicaOnly, counter), "a replica read");
     topology.faults().thaw(first);
     topology.faults().freeze(second);
     counter.incr(client);
+    awaitLooksStale(second);
     // now only the first can serve, once it has caught up
     await(() -> readsAtLeast(replicaOnly, counter), "the thawed replica to serve reads again");
     topology.faults().thaw(second);
+  }
+
+  /**
+   * Waits until the client's lag evidence puts {@code replica} past the bound: a read routed to
+   * it in the instant before the freeze showed would wait for the thaw.
+   */
+  private void awaitLooksStale(Node replica) {
+    String name = "127.0.0.1:" + replica.address().getPort();
+    await(() -> meters.find("vigil.replica.lag.seconds").tag("replica", name).gauges().stream()
+        .anyMatch(g -> g.value() < 0 || g.value() > MAX_LAG.toNanos() / 1e9), name + " to look stale");
   }
 
   private static boolean readsAtLeast(ClientView<String, String> view, Counter counter) {

@@ -75,6 +75,11 @@ public final class ReplicaLagTracker {
     publish();
   }
 
+  /** When the latest master sample was taken, or {@link Long#MIN_VALUE} when there is none. */
+  public synchronized long latestMasterSampleNanos() {
+    return history.latestTime();
+  }
+
   /** The latest master offset sampled, or -1. */
   public synchronized long latestMasterOffset() {
     return history.latestOffset();

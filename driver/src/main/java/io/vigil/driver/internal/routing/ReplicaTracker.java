@@ -61,6 +61,8 @@ public final class ReplicaTracker implements AutoCloseable {
   private final long intervalNanos;
   private final long idleAfterNanos;
   private final long sampleTimeoutNanos;
+  /** Past this age, the latest master sample proves nothing about byte lag. */
+  private final long staleSampleNanos;
   private final ReplicaLagTracker lag;
   private final MeterRegistry registry;
   private final Map<Endpoint, Node> nodes = new ConcurrentHashMap<>();
@@ -96,6 +98,7 @@ public final class ReplicaTracker implements AutoCloseable {
     this.intervalNanos = interval.toNanos();
     this.idleAfterNanos = Math.max(TimeUnit.SECONDS.toNanos(10), 50 * intervalNanos);
     this.sampleTimeoutNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(500), 5 * intervalNanos);
+    this.staleSampleNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(250), 10 * intervalNanos);
     this.lag = new ReplicaLagTracker(ticker::nanoTime, 1200);
     this.registry = registry;
   }
@@ -108,21 +111,34 @@ public final class ReplicaTracker implements AutoCloseable {
     long now = ticker.nanoTime();
     touch(now);
     Endpoint m = master.get();
-    Route r = ReadRouter.route(policy, views(m), m != null, masterRttNanos, sessionOffset, now,
+    Route r = ReadRouter.route(policy, views(m, policy.maxLagBytes() >= 0), m != null, masterRttNanos, sessionOffset, now,
         ThreadLocalRandom.current().nextInt());
     count(r);
     return r;
   }
 
-  /** The replicas as routing sees them now. */
-  List<ReplicaView> views(Endpoint m) {
+  /**
+   * The replicas as routing sees them now. While no master is confirmed (a failover) the
+   * evidence about the last sampled master's replicas still holds, and ages: time bounds fail by
+   * themselves as it does.
+   *
+   * @param byteBound whether a byte bound applies: it needs a recent master sample
+   */
+  List<ReplicaView> views(Endpoint confirmed, boolean byteBound) {
     List<ReplicaView> out = new ArrayList<>(nodes.size());
+    Endpoint m = confirmed != null ? confirmed : sampledMaster;
     if (m == null || !m.equals(sampledMaster)) {
       for (Endpoint e : nodes.keySet()) {
         out.add(new ReplicaView(e, null, false, "no lag evidence for the current master yet", -1));
       }
       return out;
     }
+    long sampled = lag.latestMasterSampleNanos();
+    long age = sampled == Long.MIN_VALUE ? Long.MAX_VALUE : ticker.nanoTime() - sampled;
+    // Byte lag is measured against the latest master sample: after a pause in sampling it would
+    // understate the lag, so under a byte bound no replica is read until the master is sampled again.
+    String outdated = byteBound && age > staleSampleNanos ? (sampled == Long.MIN_VALUE ? "the master's offset is not sampled yet"
+        : "the master's offset was last sampled " + TimeUnit.NANOSECONDS.toMillis(age) + " ms ago") : null;
     for (Map.Entry<Endpoint, Node> e : nodes.entrySet()) {
       Node n = e.getValue();
       if (!n.known) {
@@ -130,7 +146,7 @@ public final class ReplicaTracker implements AutoCloseable {
       }
       ReplicaLag l = lag.lag(n.name).orElse(null);
       String down = downReason.apply(e.getKey());
-      String why = down != null ? down : n.why;
+      String why = down != null ? down : n.why != null ? n.why : outdated;
       out.add(new ReplicaView(e.getKey(), l, why == null, why == null ? "" : why, n.rttNanos));
     }
     return out;

@@ -3,6 +3,7 @@ package io.vigil.driver.internal.routing;
 import io.vigil.driver.CommandNotSentException;
 import io.vigil.driver.NoEligibleReplicaException;
 import io.vigil.driver.NotDurableException;
+import io.vigil.driver.OutcomeUnknownException;
 import io.vigil.driver.ReadPolicy;
 import io.vigil.driver.internal.client.CommandRunner;
 import io.vigil.driver.internal.command.CommandInfo;
@@ -26,9 +27,9 @@ import java.util.function.LongFunction;
  * writes to the master, optionally confirmed durable with {@code WAIT}.
  *
  * <p>Read/write comes from the {@link CommandTable}; blocking commands and commands that change
- * connection state always go to the master. A replica read that was not sent (the replica's
- * connection is gone) or that the replica refuses while loading goes to the master instead,
- * except under {@code replica()}. A durable write runs with its {@code WAIT} on one leased master
+ * connection state always go to the master. A replica read that was not sent, whose connection
+ * died under it, or that the replica refuses while loading goes to the master instead, except
+ * under {@code replica()}. A durable write runs with its {@code WAIT} on one leased master
  * connection, since {@code WAIT} counts the replicas that have the writes of its own connection;
  * it is not retried across a failover.
  *
@@ -105,7 +106,11 @@ public final class RoutingRunner implements CommandRunner {
           return f;
         }
         return f.handle((reply, error) -> {
-          boolean retry = error instanceof CommandNotSentException
+          // a read is safe to repeat: a replica connection lost under it (Sentinel kills client
+          // connections when it reconfigures a replica) sends it to the master instead
+          Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+              ? error.getCause() : error;
+          boolean retry = cause instanceof CommandNotSentException || cause instanceof OutcomeUnknownException
               || (reply instanceof RespError e && ("LOADING".equals(e.prefix()) || "MASTERDOWN".equals(e.prefix())));
           if (!retry) {
             return error != null ? CompletableFuture.<RespValue>failedFuture(error) : CompletableFuture.completedFuture(reply);
