@@ -123,11 +123,6 @@ public final class ReadPolicy {
     return target != Target.MASTER;
   }
 
-  /** The time bound in nanoseconds; 0 for none. */
-  long maxLagNanos() {
-    return maxLagNanos;
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof ReadPolicy p && p.target == target && p.maxLagNanos == maxLagNanos
