@@ -56,6 +56,11 @@ import javax.net.ssl.SSLException;
  * {@link OutcomeUnknownException}. Blocking commands and transactions on the old master fail;
  * subscriptions move to the new master.
  *
+ * <p>Reads go to the master unless a {@link ReadPolicy} sends them to replicas within a lag
+ * bound ({@link Builder#readPolicy}, {@link #withReadPolicy}, {@link #execute(ReadPolicy,
+ * String...)}); {@link #session()} gives read-your-writes over replicas and {@link #durable}
+ * writes that only succeed once replicas confirm them.
+ *
  * <p>Errors: see {@link RedisCommands}. Nothing the client logs contains a password.
  *
  * <pre>{@code
