@@ -179,9 +179,10 @@ public final class RoutingRunner implements CommandRunner {
     });
   }
 
+  /** The master, and where reads may go instead, for messages. */
   @Override
   public String node() {
-    return master.node();
+    return policy.mayReadReplicas() ? master.node() + " or a replica (reads: " + policy + ")" : master.node();
   }
 
   private static byte[] ascii(String s) {
