@@ -6,11 +6,14 @@ import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.vigil.driver.internal.client.ClientRuntime;
+import io.vigil.driver.internal.client.CommandRunner;
 import io.vigil.driver.internal.client.ClientViewImpl;
 import io.vigil.driver.internal.client.Codec;
 import io.vigil.driver.internal.connection.ConnectionSettings;
 import io.vigil.driver.internal.connection.Ticker;
 import io.vigil.driver.internal.pool.PoolSettings;
+import io.vigil.driver.internal.routing.RoutingRunner;
+import io.vigil.driver.internal.routing.Session;
 import io.vigil.driver.internal.topology.SentinelOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -53,6 +56,11 @@ import javax.net.ssl.SSLException;
  * {@link OutcomeUnknownException}. Blocking commands and transactions on the old master fail;
  * subscriptions move to the new master.
  *
+ * <p>Reads go to the master unless a {@link ReadPolicy} sends them to replicas within a lag
+ * bound ({@link Builder#readPolicy}, {@link #withReadPolicy}, {@link #execute(ReadPolicy,
+ * String...)}); {@link #session()} gives read-your-writes over replicas and {@link #durable}
+ * writes that only succeed once replicas confirm them.
+ *
  * <p>Errors: see {@link RedisCommands}. Nothing the client logs contains a password.
  *
  * <pre>{@code
@@ -70,6 +78,10 @@ public final class VigilClient implements ClientView<String, String>, AutoClosea
   private final ClientRuntime runtime;
   private final ClientViewImpl<String, String> view;
   private final ClientViewImpl<byte[], byte[]> binary;
+  private final ReadPolicy readPolicy;
+  private final int durableReplicas;
+  private final Duration durableTimeout;
+  private final Duration replicaWait;
 
   private VigilClient(Builder b, Topology topology) {
     this.topology = topology;
@@ -94,8 +106,18 @@ public final class VigilClient implements ClientView<String, String>, AutoClosea
       this.runtime = new ClientRuntime(((Topology.Standalone) topology).node(), settings, pool, b.ioThreads,
           b.refreshCommandTable);
     }
-    this.view = new ClientViewImpl<>(runtime, Codec.UTF8);
-    this.binary = new ClientViewImpl<>(runtime, Codec.BYTES);
+    this.readPolicy = b.readPolicy;
+    this.durableReplicas = b.durableReplicas;
+    this.durableTimeout = b.durableTimeout;
+    this.replicaWait = b.replicaWait;
+    runtime.configureReplicas(b.replicaSampleInterval, b.meterRegistry);
+    CommandRunner routed = routed(runtime.runner(), readPolicy, null, durableReplicas, durableTimeout);
+    this.view = new ClientViewImpl<>(runtime, routed, runtime.runner(), Codec.UTF8);
+    this.binary = new ClientViewImpl<>(runtime, routed, runtime.runner(), Codec.BYTES);
+  }
+
+  private CommandRunner routed(CommandRunner base, ReadPolicy policy, Session session, int replicas, Duration timeout) {
+    return runtime.routed(base, policy, session, replicas, timeout, replicaWait);
   }
 
   /** A builder with the defaults. */
@@ -127,7 +149,87 @@ public final class VigilClient implements ClientView<String, String>, AutoClosea
    */
   public ClientView<String, String> withRetry(RetryPolicy policy) {
     Objects.requireNonNull(policy, "policy");
-    return new ClientViewImpl<>(runtime, runtime.runner(policy), Codec.UTF8);
+    CommandRunner base = runtime.runner(policy);
+    return new ClientViewImpl<>(runtime, routed(base, readPolicy, null, durableReplicas, durableTimeout), base,
+        Codec.UTF8);
+  }
+
+  /**
+   * The same commands with reads routed by {@code policy} instead of the client's {@link
+   * Builder#readPolicy}; writes, pipelines, transactions and subscriptions still go to the master.
+   * Cheap; shares this client's connections.
+   *
+   * <pre>{@code
+   * ClientView<String, String> cache = redis.withReadPolicy(ReadPolicy.replicaPreferred().maxLag(Duration.ofMillis(100)));
+   * String v = cache.get("profile:42");
+   * }</pre>
+   */
+  public ClientView<String, String> withReadPolicy(ReadPolicy policy) {
+    Objects.requireNonNull(policy, "policy");
+    return new ClientViewImpl<>(runtime, routed(runtime.runner(), policy, null, durableReplicas, durableTimeout),
+        runtime.runner(), Codec.UTF8);
+  }
+
+  /**
+   * A read-your-writes session with the client's read policy, or {@link
+   * ReadPolicy#replicaPreferred()} when the client reads only from the master. See {@link
+   * #session(ReadPolicy)}.
+   */
+  public ClientView<String, String> session() {
+    return session(readPolicy.mayReadReplicas() ? readPolicy : ReadPolicy.replicaPreferred());
+  }
+
+  /**
+   * A read-your-writes session: its reads follow {@code policy} but go only to replicas that
+   * have every write made through the session (else to the master), so a read never misses the
+   * session's own writes. Each write's position in the master's replication stream is learnt
+   * from the replica sampler, so a read right after a write goes to the master until the next
+   * sample (at most one sampling interval). Thread-safe: pass it between threads, and the reads
+   * of one see the writes of another. Across a failover the session's offsets keep their meaning
+   * when the new master continues the old one's replication history ({@code replid2}); otherwise
+   * its reads go to the master.
+   */
+  public ClientView<String, String> session(ReadPolicy policy) {
+    Objects.requireNonNull(policy, "policy");
+    Session session = RoutingRunner.newSession(runtime.replicas());
+    return new ClientViewImpl<>(runtime, routed(runtime.runner(), policy, session, durableReplicas, durableTimeout),
+        runtime.runner(), Codec.UTF8);
+  }
+
+  /**
+   * The same commands, with every write acknowledged only once {@code replicas} replicas have it
+   * ({@code WAIT replicas timeout} on the write's own connection). When fewer confirm within
+   * {@code timeout} the write throws {@link NotDurableException}: it is applied on the master but
+   * not confirmed durable. Durable writes use a leased master connection and are not retried
+   * across a failover. Reads follow the client's read policy.
+   *
+   * @throws IllegalArgumentException when {@code replicas} is below 1 or {@code timeout} not positive
+   */
+  public ClientView<String, String> durable(int replicas, Duration timeout) {
+    checkDurable(replicas, timeout);
+    return new ClientViewImpl<>(runtime, routed(runtime.runner(), readPolicy, null, replicas, timeout),
+        runtime.runner(), Codec.UTF8);
+  }
+
+  /** {@link #execute(String...)} with its read routed by {@code policy}, for one call. */
+  public RespValue execute(ReadPolicy policy, String... args) {
+    Objects.requireNonNull(policy, "policy");
+    return withReadPolicy(policy).execute(args);
+  }
+
+  /** The client's read policy ({@link Builder#readPolicy}). */
+  public ReadPolicy readPolicy() {
+    return readPolicy;
+  }
+
+  static void checkDurable(int replicas, Duration timeout) {
+    if (replicas < 1) {
+      throw new IllegalArgumentException("durable writes need at least 1 replica, got " + replicas);
+    }
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("the durable write timeout must be positive, got " + timeout);
+    }
   }
 
   /** The master commands go to now, or null while none is confirmed (always null in standalone mode). */
@@ -711,8 +813,54 @@ public final class VigilClient implements ClientView<String, String>, AutoClosea
     private Duration recoveryPollInterval = Duration.ofMillis(20);
     private int failoverQueueSize = 10_000;
     private Clock clock = Clock.systemUTC();
+    private ReadPolicy readPolicy = ReadPolicy.master();
+    private int durableReplicas;
+    private Duration durableTimeout;
+    private Duration replicaSampleInterval = Duration.ofMillis(20);
+    private Duration replicaWait = Duration.ofMillis(500);
 
     private Builder() {}
+
+    /**
+     * Where reads go by default; default {@link ReadPolicy#master()}. Views can override it
+     * ({@link VigilClient#withReadPolicy}).
+     */
+    public Builder readPolicy(ReadPolicy policy) {
+      this.readPolicy = Objects.requireNonNull(policy, "readPolicy");
+      return this;
+    }
+
+    /**
+     * Makes every write durable: acknowledged only once {@code replicas} replicas have it, see
+     * {@link VigilClient#durable(int, Duration)}; default off.
+     */
+    public Builder durableWrites(int replicas, Duration timeout) {
+      checkDurable(replicas, timeout);
+      this.durableReplicas = replicas;
+      this.durableTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * How often the master's and replicas' replication offsets are sampled while reads go to
+     * replicas (they stop after 10 s without such reads); default 20 ms, three small commands
+     * per interval. A replica that keeps up is proven at most about one interval stale, so
+     * keep the interval well below the tightest {@link ReadPolicy#maxLag} in use.
+     */
+    public Builder replicaSampleInterval(Duration interval) {
+      this.replicaSampleInterval = positive("replicaSampleInterval", interval);
+      return this;
+    }
+
+    /** How long a {@link ReadPolicy#replica()} read waits for an eligible replica before failing; default 500 ms. */
+    public Builder replicaWait(Duration wait) {
+      Objects.requireNonNull(wait, "replicaWait");
+      if (wait.isNegative()) {
+        throw new IllegalArgumentException("replicaWait must not be negative, got " + wait);
+      }
+      this.replicaWait = wait;
+      return this;
+    }
 
     /**
      * Applies a {@code redis://[user:password@]host[:port][/database]} URI; {@code rediss://}

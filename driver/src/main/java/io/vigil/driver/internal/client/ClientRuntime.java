@@ -2,6 +2,7 @@ package io.vigil.driver.internal.client;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.driver.Endpoint;
+import io.vigil.driver.ReadPolicy;
 import io.vigil.driver.RetryPolicy;
 import io.vigil.driver.internal.command.CommandTable;
 import io.vigil.driver.internal.connection.Command;
@@ -14,10 +15,14 @@ import io.vigil.driver.internal.pool.Backoff;
 import io.vigil.driver.internal.pool.NodePool;
 import io.vigil.driver.internal.pool.PoolSettings;
 import io.vigil.driver.internal.retry.FailoverRunner;
+import io.vigil.driver.internal.routing.ReplicaTracker;
+import io.vigil.driver.internal.routing.RoutingRunner;
+import io.vigil.driver.internal.routing.Session;
 import io.vigil.driver.internal.topology.MasterTracker;
 import io.vigil.driver.internal.topology.SentinelOptions;
 import io.vigil.resp.RespError;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +58,10 @@ public final class ClientRuntime implements AutoCloseable {
   private final Set<SubscriptionImpl<?, ?>> subscriptions = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean tableRefreshed = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Created on first use by {@link #replicas()}; guarded by this. */
+  private ReplicaTracker replicas;
+  private Duration replicaSampleInterval = Duration.ofMillis(20);
+  private MeterRegistry replicaRegistry;
 
   /**
    * Starts a runtime for one node and begins connecting.
@@ -162,6 +171,48 @@ public final class ClientRuntime implements AutoCloseable {
     return runner instanceof FailoverRunner f ? f.withPolicy(policy) : runner;
   }
 
+  /** Sets how replicas are sampled; call before the first {@link #replicas()}. */
+  public synchronized void configureReplicas(Duration sampleInterval, MeterRegistry registry) {
+    this.replicaSampleInterval = sampleInterval;
+    this.replicaRegistry = registry;
+  }
+
+  /**
+   * The replica tracker, created on first use: replicas come from the sentinels in Sentinel
+   * mode, from the master's {@code INFO replication} in standalone mode.
+   */
+  public synchronized ReplicaTracker replicas() {
+    if (replicas == null) {
+      replicas = fixedPool != null
+          ? new ReplicaTracker(fixedPool::endpoint, () -> fixedPool, null, e -> null, this::replicaPool, timers(),
+              settings.ticker(), replicaSampleInterval, replicaRegistry)
+          : new ReplicaTracker(tracker::confirmedMaster, tracker::pool, tracker::replicas, tracker::replicaDownReason,
+              this::replicaPool, timers(), settings.ticker(), replicaSampleInterval, replicaRegistry);
+    }
+    return replicas;
+  }
+
+  private NodePool replicaPool(Endpoint replica) {
+    NodePool p = newPool(replica, null);
+    p.start();
+    return p;
+  }
+
+  /**
+   * A runner sending reads per {@code policy} (and {@code session}, may be null) and writes to
+   * the master through {@code base}, confirmed by {@code durableReplicas} replicas when above 0;
+   * {@code base} itself when there is nothing to route.
+   */
+  public CommandRunner routed(CommandRunner base, ReadPolicy policy, Session session, int durableReplicas,
+      Duration durableTimeout, Duration replicaWait) {
+    if (!policy.mayReadReplicas() && session == null && durableReplicas <= 0) {
+      return base;
+    }
+    return new RoutingRunner(base, replicas(), table, policy, session, durableReplicas,
+        durableTimeout == null ? 0 : durableTimeout.toNanos(), this::masterPool, settings.ticker(), timers(),
+        replicaWait.toNanos());
+  }
+
   /** The master tracker in Sentinel mode, else null. */
   public MasterTracker tracker() {
     return tracker;
@@ -195,6 +246,11 @@ public final class ClientRuntime implements AutoCloseable {
       return;
     }
     subscriptions.forEach(SubscriptionImpl::close);
+    synchronized (this) {
+      if (replicas != null) {
+        replicas.close();
+      }
+    }
     try {
       if (fixedPool != null) {
         fixedPool.close().get(5, TimeUnit.SECONDS);

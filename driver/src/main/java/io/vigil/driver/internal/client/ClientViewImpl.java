@@ -24,6 +24,7 @@ public final class ClientViewImpl<K, V> extends SyncCommands<K, V> implements Cl
   private final long timeoutNanos;
   private final AsyncCommands<K, V> async;
 
+  /** Where pipelines go: the master, so that a pipeline's reads see its own writes. */
   private final CommandRunner runner;
 
   public ClientViewImpl(ClientRuntime runtime, Codec<K, V> codec) {
@@ -32,13 +33,23 @@ public final class ClientViewImpl<K, V> extends SyncCommands<K, V> implements Cl
 
   /** A view sending through {@code runner} (the runtime's, or one with another retry policy). */
   public ClientViewImpl(ClientRuntime runtime, CommandRunner runner, Codec<K, V> codec) {
-    this(runtime, runner, new CommandBuilder<>(codec, runtime.table()), runtime.settings().commandTimeout().toNanos());
+    this(runtime, runner, runner, codec);
   }
 
-  private ClientViewImpl(ClientRuntime runtime, CommandRunner runner, CommandBuilder<K, V> builder, long timeoutNanos) {
+  /**
+   * A view sending single commands through {@code runner} (which may route reads to replicas)
+   * and pipelines through {@code masterRunner}.
+   */
+  public ClientViewImpl(ClientRuntime runtime, CommandRunner runner, CommandRunner masterRunner, Codec<K, V> codec) {
+    this(runtime, runner, masterRunner, new CommandBuilder<>(codec, runtime.table()),
+        runtime.settings().commandTimeout().toNanos());
+  }
+
+  private ClientViewImpl(ClientRuntime runtime, CommandRunner runner, CommandRunner masterRunner,
+      CommandBuilder<K, V> builder, long timeoutNanos) {
     super(runner, builder, timeoutNanos);
     this.runtime = runtime;
-    this.runner = runner;
+    this.runner = masterRunner;
     this.builder = builder;
     this.timeoutNanos = timeoutNanos;
     this.async = new AsyncCommands<>(runner, builder, timeoutNanos);

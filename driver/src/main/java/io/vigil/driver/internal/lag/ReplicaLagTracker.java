@@ -38,6 +38,20 @@ public final class ReplicaLagTracker {
     publish();
   }
 
+  /**
+   * The master reported {@code master_repl_offset} in reply to a request sent at {@code
+   * sentNanos}. Recording the send time, not the arrival, keeps the history conservative: every
+   * write acknowledged before the request left was executed before the master answered it.
+   * A sample older than the latest one is ignored.
+   */
+  public synchronized void masterOffset(long sentNanos, long offset) {
+    if (sentNanos < history.latestTime()) {
+      return;
+    }
+    history.record(sentNanos, offset);
+    publish();
+  }
+
   /** A replica reported its offset ({@code ROLE}/{@code INFO} of the replica, or the master's view). */
   public synchronized void replicaOffset(String replica, long offset, boolean linkUp) {
     Observation previous = replicas.get(replica);
@@ -59,6 +73,11 @@ public final class ReplicaLagTracker {
     history.clear();
     replicas.clear();
     publish();
+  }
+
+  /** When the latest master sample was taken, or {@link Long#MIN_VALUE} when there is none. */
+  public synchronized long latestMasterSampleNanos() {
+    return history.latestTime();
   }
 
   /** The latest master offset sampled, or -1. */

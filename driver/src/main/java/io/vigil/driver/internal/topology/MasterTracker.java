@@ -65,6 +65,8 @@ public final class MasterTracker implements MasterSuspicion, AutoCloseable {
   private final Set<Endpoint> sentinels = new CopyOnWriteArraySet<>();
   private final Set<Endpoint> replicas = new CopyOnWriteArraySet<>();
   private final Set<Endpoint> hints = ConcurrentHashMap.newKeySet();
+  /** Replicas a sentinel reports down or disconnected, and how, for read routing. */
+  private final Map<Endpoint, String> downReplicas = new ConcurrentHashMap<>();
   private final AtomicBoolean checking = new AtomicBoolean();
   private final AtomicInteger pollTurn = new AtomicInteger();
   private volatile boolean checkAgain;
@@ -204,6 +206,19 @@ public final class MasterTracker implements MasterSuspicion, AutoCloseable {
         Endpoint e = endpoint(fields.get("ip"), fields.get("port"));
         if (e != null) {
           replicas.add(e);
+          String flags = fields.getOrDefault("flags", "");
+          String down = null;
+          for (String f : new String[] {"o_down", "s_down", "disconnected"}) {
+            if (flags.contains(f)) {
+              down = f;
+              break;
+            }
+          }
+          if (down != null) {
+            downReplicas.put(e, "reported " + down + " by sentinel " + sentinel);
+          } else {
+            downReplicas.remove(e);
+          }
         }
       }
     });
@@ -276,6 +291,14 @@ public final class MasterTracker implements MasterSuspicion, AutoCloseable {
       case "+reboot":
         if (p[0].equals("slave")) {
           replicas.add(instance);
+          if (type.equals("-sdown")) {
+            downReplicas.remove(instance);
+          }
+        }
+        break;
+      case "+sdown":
+        if (p[0].equals("slave")) {
+          downReplicas.put(instance, "reported s_down by sentinel " + sentinel);
         }
         break;
       case "+failover-end":
@@ -539,6 +562,21 @@ public final class MasterTracker implements MasterSuspicion, AutoCloseable {
   }
 
   /** The current master's pool, or null before the first confirmation. */
+  /** The replicas of the master as the sentinels describe them (the confirmed master excluded). */
+  public Set<Endpoint> replicas() {
+    Set<Endpoint> r = new java.util.LinkedHashSet<>(replicas);
+    Endpoint m = master;
+    if (m != null) {
+      r.remove(m);
+    }
+    return r;
+  }
+
+  /** Why a sentinel last reported {@code replica} down or disconnected, or null when it did not. */
+  public String replicaDownReason(Endpoint replica) {
+    return downReplicas.get(replica);
+  }
+
   public NodePool pool() {
     return pool;
   }
