@@ -106,11 +106,28 @@ class VigilFailFastTests {
   }
 
   @Test
-  void failureAnalyzerIsRegistered() {
+  void unreachableSentinelsFailTheStartWithWhereToLook() {
+    int closedPort;
+    try (VigilServer gone = VigilServer.builder().start()) {
+      closedPort = gone.port();
+    }
+    runner.withPropertyValues("vigil.sentinel.master=mymaster", "vigil.sentinel.nodes=127.0.0.1:" + closedPort,
+        "vigil.connect-timeout=1s").run(context -> {
+          assertThat(context).hasFailed();
+          FailureAnalysis analysis = new VigilConnectionFailureAnalyzer().analyze(context.getStartupFailure());
+          assertThat(analysis).isNotNull();
+          assertThat(analysis.getDescription()).contains("127.0.0.1:" + closedPort);
+          assertThat(analysis.getAction()).contains("vigil.sentinel.nodes");
+        });
+  }
+
+  @Test
+  void failureAnalyzersAreRegistered() {
     // Other modules' analyzers need constructor arguments; only whether ours loads matters here.
     List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class,
         null, SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> { }));
-    assertThat(analyzers).anyMatch(a -> a instanceof InvalidVigilPropertyFailureAnalyzer);
+    assertThat(analyzers).anyMatch(a -> a instanceof InvalidVigilPropertyFailureAnalyzer)
+        .anyMatch(a -> a instanceof VigilConnectionFailureAnalyzer);
   }
 
   @Test

@@ -113,6 +113,9 @@ class VigilSentinelFailoverApplicationTests {
     try {
       Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> acknowledged.get() >= 20);
       topology.faults().kill(oldMaster);
+      // Sentinel waits down-after (1 s) before it promotes a replica: health is DOWN meanwhile.
+      IndicatedHealthDescriptor down = awaitHealth(h -> Status.DOWN.equals(h.getStatus()));
+      assertThat((String) down.getDetails().get("reason")).isNotBlank();
       Node promoted = topology.awaitFailover(oldMaster, Duration.ofSeconds(30));
       Endpoint promotedAddress = endpoint(promoted.address());
       long atFailover = acknowledged.get();
