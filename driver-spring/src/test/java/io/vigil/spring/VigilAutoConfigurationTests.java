@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -243,6 +244,13 @@ class VigilAutoConfigurationTests {
     metrics.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
       assertThat(context).hasBean("vigilMetricsCustomizer").hasSingleBean(VigilClient.class);
     });
+  }
+
+  @Test
+  void metricsBindingIsAbsentWithoutMicrometerOnTheClassPath() {
+    runner.withConfiguration(AutoConfigurations.of(VigilMetricsAutoConfiguration.class))
+        .withPropertyValues("vigil.port=" + port()).withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+        .run(context -> assertThat(context).doesNotHaveBean("vigilMetricsCustomizer"));
   }
 
   @Test

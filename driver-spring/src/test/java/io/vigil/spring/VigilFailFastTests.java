@@ -92,6 +92,12 @@ class VigilFailFastTests {
   }
 
   @Test
+  void unknownSslBundleNamesTheBundleProperty() {
+    assertFailure("vigil.ssl.bundle", "no SSL bundle has that name", "spring.ssl.bundle.jks.redis", "vigil.port=6379",
+        "vigil.ssl.bundle=redis");
+  }
+
+  @Test
   void unknownModeFailsBindingWithThePropertyName() {
     runner.withPropertyValues("vigil.mode=cluster").run(context -> {
       assertThat(context).hasFailed();

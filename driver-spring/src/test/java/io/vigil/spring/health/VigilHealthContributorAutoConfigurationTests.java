@@ -20,6 +20,7 @@ import org.springframework.boot.health.autoconfigure.contributor.HealthContribut
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The health indicator: present when health support is, UP with the master's view, DOWN with a reason. */
@@ -102,6 +103,13 @@ class VigilHealthContributorAutoConfigurationTests {
         .withBean("vigilHealthIndicator", HealthIndicator.class, () -> () -> Health.up().build())
         .run(context -> assertThat(context).doesNotHaveBean(VigilHealthIndicator.class)
             .hasBean("vigilHealthIndicator"));
+  }
+
+  @Test
+  void absentWithoutSpringBootHealthOnTheClassPath() {
+    runner.withPropertyValues("vigil.port=" + master.port()).withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+        .run(context -> assertThat(context).hasSingleBean(io.vigil.driver.VigilClient.class)
+            .doesNotHaveBean(VigilHealthIndicator.class));
   }
 
   @Test
