@@ -38,20 +38,25 @@ import java.util.concurrent.locks.LockSupport;
 public final class FailoverDemo {
 
   /** What a run saw, for the summary, the report and tests. */
-  public record Summary(long acknowledged, long lost, long errors, int failovers, List<String> timeline,
-      Path report, Path chart) {}
+  public record Summary(long acknowledged, long lost, long errors, int failovers, long reads,
+      long replicaReads, long staleReads, List<String> timeline, Path report, Path chart) {}
+
+  /** Reads may go to replicas no more than this far behind. */
+  static final Duration READ_BOUND = Duration.ofMillis(100);
 
   private final Duration duration;
   private final NodeKind kind;
   private final int faults;
   private final Path out;
+  private final boolean durable;
   private final PrintStream console;
 
-  private FailoverDemo(Duration duration, NodeKind kind, int faults, Path out, PrintStream console) {
+  private FailoverDemo(Duration duration, NodeKind kind, int faults, Path out, boolean durable, PrintStream console) {
     this.duration = duration;
     this.kind = kind;
     this.faults = faults;
     this.out = out;
+    this.durable = durable;
     this.console = console;
   }
 
@@ -60,6 +65,7 @@ public final class FailoverDemo {
     NodeKind kind = NodeKind.JAVA;
     int faults = 1;
     Path out = Path.of("target", "failover-demo");
+    boolean durable = true;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String v = i + 1 < args.length ? args[i + 1] : null;
@@ -80,8 +86,11 @@ public final class FailoverDemo {
           out = Path.of(v);
           i++;
           break;
+        case "--no-durable":
+          durable = false;
+          break;
         default:
-          System.err.println("unknown option " + a + "; options: --duration 20s --against java|real --faults 1 --out dir");
+          System.err.println("unknown option " + a + "; options: --duration 20s --against java|real --faults 1 --out dir --no-durable");
           System.exit(2);
       }
     }
@@ -89,14 +98,19 @@ public final class FailoverDemo {
       System.err.println("--duration must leave at least 3 s per fault, got " + duration + " for " + faults + " faults");
       System.exit(2);
     }
-    run(duration, kind, faults, out, System.out);
+    run(duration, kind, faults, out, durable, System.out);
     System.exit(0);
   }
 
-  /** Runs the demo and returns its summary (printed as it goes to {@code console}). */
-  public static Summary run(Duration duration, NodeKind kind, int faults, Path out, PrintStream console)
-      throws Exception {
-    return new FailoverDemo(duration, kind, faults, out, console).run();
+  /**
+   * Runs the demo and returns its summary (printed as it goes to {@code console}). With {@code
+   * durable}, each write is acknowledged only once a replica has it ({@code WAIT 1}), so a
+   * failover loses none; without, the few writes the old master acknowledged but had not yet
+   * replicated when it died are lost, as Redis's asynchronous replication allows.
+   */
+  public static Summary run(Duration duration, NodeKind kind, int faults, Path out, boolean durable,
+      PrintStream console) throws Exception {
+    return new FailoverDemo(duration, kind, faults, out, durable, console).run();
   }
 
   private Summary run() throws Exception {
@@ -112,18 +126,23 @@ public final class FailoverDemo {
       StringBuilder sentinels = new StringBuilder();
       topology.sentinelAddresses().forEach(a -> sentinels.append(sentinels.length() == 0 ? "" : ",")
           .append(a.getHostString()).append(':').append(a.getPort()));
+      io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+          new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
       try (VigilClient redis = VigilClient.builder()
           .sentinels(sentinels.toString())
           .masterName(topology.masterName())
           .commandTimeout(Duration.ofSeconds(10))
+          .meterRegistry(meters)
           .build()) {
-        console.println("Vigil connected through the sentinels; master is " + redis.currentMaster());
-        return workload(topology, redis);
+        console.println("Vigil connected through the sentinels; master is " + redis.currentMaster()
+            + (durable ? "; writes are durable (acknowledged once a replica has them)" : "; writes are not durable"));
+        return workload(topology, redis, durable ? redis.durable(1, Duration.ofSeconds(2)) : redis, meters);
       }
     }
   }
 
-  private Summary workload(Topology topology, VigilClient redis) throws Exception {
+  private Summary workload(Topology topology, VigilClient redis, io.vigil.driver.ClientView<String, String> writes,
+      io.micrometer.core.instrument.MeterRegistry meters) throws Exception {
     int threads = 4;
     AtomicBoolean running = new AtomicBoolean(true);
     ConcurrentLinkedQueue<String> acked = new ConcurrentLinkedQueue<>();
@@ -136,6 +155,47 @@ public final class FailoverDemo {
     AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
     List<Endpoint> killedMasters = new ArrayList<>();
     List<Thread> workers = new ArrayList<>();
+    // recent acknowledged writes, for readers: slot i holds a key and when it was acknowledged
+    int ring = 4096;
+    String[] recentKeys = new String[ring];
+    long[] recentAcks = new long[ring];
+    AtomicLong recentNext = new AtomicLong();
+    LongAdder reads = new LongAdder();
+    LongAdder staleReads = new LongAdder();
+    io.vigil.driver.ClientView<String, String> bounded =
+        redis.withReadPolicy(io.vigil.driver.ReadPolicy.replicaPreferred().maxLag(READ_BOUND));
+    for (int t = 0; t < 2; t++) {
+      Thread r = new Thread(() -> {
+        java.util.Random random = new java.util.Random();
+        while (running.get()) {
+          long n = recentNext.get();
+          if (n == 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            continue;
+          }
+          int slot = (int) ((n - 1 - random.nextInt((int) Math.min(n, ring))) % ring);
+          String key;
+          long ackedAt;
+          synchronized (recentKeys) {
+            key = recentKeys[slot];
+            ackedAt = recentAcks[slot];
+          }
+          long invoked = System.nanoTime();
+          try {
+            String value = bounded.get(key);
+            reads.increment();
+            if (value == null && invoked - ackedAt > READ_BOUND.toNanos()) {
+              staleReads.increment(); // acknowledged over the bound before this read, yet not seen
+            }
+          } catch (RuntimeException e) {
+            errors.increment();
+            errorsByType.computeIfAbsent("read " + e.getClass().getSimpleName(), k -> new LongAdder()).increment();
+          }
+        }
+      }, "demo-reader-" + t);
+      r.start();
+      workers.add(r);
+    }
     for (int t = 0; t < threads; t++) {
       int id = t;
       Thread w = new Thread(() -> {
@@ -143,9 +203,15 @@ public final class FailoverDemo {
         while (running.get()) {
           String key = "w:" + id + ":" + i;
           try {
-            redis.set(key, Long.toString(i));
+            writes.set(key, Long.toString(i));
             long now = System.nanoTime();
             acked.add(key);
+            synchronized (recentKeys) {
+              int slot = (int) (recentNext.get() % ring);
+              recentKeys[slot] = key;
+              recentAcks[slot] = now;
+              recentNext.incrementAndGet();
+            }
             perBucket.computeIfAbsent((now - start) / 100_000_000, b -> new LongAdder()).increment();
             if (now > killedAt.get() && !killedMasters.contains(redis.currentMaster())) {
               firstGoodWriteAfterKill.accumulateAndGet(now, Math::min);
@@ -209,18 +275,26 @@ public final class FailoverDemo {
     console.println("Summary");
     console.printf(Locale.ROOT, "  writes acknowledged:       %,d%n", acked.size());
     console.printf("  acknowledged writes lost:  %d%s%n", lost, lost == 0 ? "" : "  (acknowledged by the old master,"
-        + " not yet replicated when it died: Redis replication is asynchronous; WAIT-backed durable"
-        + " writes close this gap)");
+        + " not yet replicated when it died: Redis replication is asynchronous; durable writes,"
+        + " the default, close this gap)");
     console.printf("  errors surfaced to the app: %d %s%n", errors.sum(), errorsByType.isEmpty() ? "" : errorsByType);
     console.printf("  failovers:                 %d%n", failovers);
-    console.println("  reads: all on the master in this demo (lag-aware replica reads come with read policies)");
+    long replicaReads = (long) meters.find("vigil.reads").tag("role", "replica").counters().stream()
+        .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    console.printf(Locale.ROOT, "  reads:                     %,d, %,d of them served by replicas within %d ms of the master%n",
+        reads.sum(), replicaReads, READ_BOUND.toMillis());
+    console.printf("  stale reads (missing a write acknowledged over %d ms earlier): %d%n", READ_BOUND.toMillis(),
+        staleReads.sum());
     Files.createDirectories(out);
     Path report = out.resolve("report.json");
     Path chart = out.resolve("timeline.svg");
-    Files.writeString(report, json(acked.size(), lost, errors.sum(), failovers, timeline));
+    Files.writeString(report, json(acked.size(), lost, errors.sum(), failovers, timeline)
+        .replace("\n  \"timeline\"", "\n  \"reads\": " + reads.sum() + ",\n  \"replicaReads\": " + replicaReads
+            + ",\n  \"staleReads\": " + staleReads.sum() + ",\n  \"timeline\""));
     Files.writeString(chart, svg(perBucket, duration, timeline));
     console.println("  report: " + report.toAbsolutePath() + "\n  chart:  " + chart.toAbsolutePath());
-    return new Summary(acked.size(), lost, errors.sum(), failovers, timeline, report, chart);
+    return new Summary(acked.size(), lost, errors.sum(), failovers, reads.sum(), replicaReads, staleReads.sum(),
+        timeline, report, chart);
   }
 
   private static void awaitFirstGoodWrite(AtomicLong firstGood, Duration timeout) {

@@ -1,6 +1,7 @@
 package io.vigil.driver.internal.routing;
 
 import io.vigil.driver.CommandNotSentException;
+import io.vigil.driver.ConnectionException;
 import io.vigil.driver.NoEligibleReplicaException;
 import io.vigil.driver.NotDurableException;
 import io.vigil.driver.OutcomeUnknownException;
@@ -12,6 +13,7 @@ import io.vigil.driver.internal.connection.Command;
 import io.vigil.driver.internal.connection.Connection;
 import io.vigil.driver.internal.connection.Ticker;
 import io.vigil.driver.internal.pool.NodePool;
+import io.vigil.driver.internal.retry.RetrySafety;
 import io.vigil.resp.RespError;
 import io.vigil.resp.RespInteger;
 import io.vigil.resp.RespValue;
@@ -38,6 +40,8 @@ import java.util.function.LongFunction;
 public final class RoutingRunner implements CommandRunner {
 
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+  private static final long DURABLE_FIRST_BACKOFF_MS = 10;
+  private static final long DURABLE_MAX_BACKOFF_MS = 200;
 
   private final CommandRunner master;
   private final ReplicaTracker replicas;
@@ -146,9 +150,54 @@ public final class RoutingRunner implements CommandRunner {
     return later;
   }
 
+  /**
+   * A write acknowledged only once {@code durableReplicas} replicas have it: the write and a
+   * {@code WAIT} on one leased master connection. Through a failover it behaves like any write:
+   * an attempt that never reached the master, or reached a demoted one ({@code READONLY}), is
+   * tried again on the next confirmed master; one whose outcome is unknown — the connection died
+   * with the write or its {@code WAIT} in flight — is tried again only when the command is safe to
+   * repeat; all within the write's deadline plus the durability timeout.
+   */
   private CompletableFuture<RespValue> durableWrite(byte[][] args, long timeoutNanos) {
-    long wait = timeoutNanos <= 0 ? 0 : timeoutNanos + durableTimeoutNanos;
-    return masterPool.apply(wait).thenCompose(NodePool::lease).thenCompose(lease -> {
+    long budget = timeoutNanos <= 0 ? 0 : timeoutNanos + durableTimeoutNanos;
+    long deadline = budget == 0 ? Long.MAX_VALUE : ticker.nanoTime() + budget;
+    boolean retrySafe = RetrySafety.isRetrySafe(table.lookup(new String(args[0], StandardCharsets.US_ASCII)), args);
+    CompletableFuture<RespValue> result = new CompletableFuture<>();
+    durableAttempt(args, timeoutNanos, deadline, retrySafe, DURABLE_FIRST_BACKOFF_MS, result);
+    return result;
+  }
+
+  private void durableAttempt(byte[][] args, long timeoutNanos, long deadline, boolean retrySafe, long backoffMs,
+      CompletableFuture<RespValue> result) {
+    long remaining = deadline == Long.MAX_VALUE ? 0 : Math.max(1, deadline - ticker.nanoTime());
+    durableOnce(args, timeoutNanos, remaining).whenComplete((reply, error) -> {
+      Throwable cause = unwrap(error);
+      boolean demoted = error == null && reply instanceof RespError e
+          && ("READONLY".equals(e.prefix()) || "MASTERDOWN".equals(e.prefix()) || "LOADING".equals(e.prefix()));
+      boolean again = demoted
+          || cause instanceof CommandNotSentException
+          || cause instanceof ConnectionException
+          || (retrySafe && (cause instanceof OutcomeUnknownException || cause instanceof ConfirmationLost));
+      long backoffNanos = TimeUnit.MILLISECONDS.toNanos(backoffMs);
+      if (!again || (deadline != Long.MAX_VALUE && deadline - ticker.nanoTime() <= backoffNanos)) {
+        if (error == null) {
+          result.complete(reply);
+        } else {
+          result.completeExceptionally(cause instanceof ConfirmationLost lost ? lost.surfaced : cause);
+        }
+        return;
+      }
+      try {
+        timers.schedule(() -> durableAttempt(args, timeoutNanos, deadline, retrySafe,
+            Math.min(backoffMs * 2, DURABLE_MAX_BACKOFF_MS), result), backoffMs, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException closed) {
+        result.completeExceptionally(new CommandNotSentException("the client is closed", closed));
+      }
+    });
+  }
+
+  private CompletableFuture<RespValue> durableOnce(byte[][] args, long timeoutNanos, long budgetNanos) {
+    return masterPool.apply(budgetNanos).thenCompose(NodePool::lease).thenCompose(lease -> {
       Connection c = lease.connection();
       long now = ticker.nanoTime();
       Command write = Command.of(args, now, timeoutNanos);
@@ -171,12 +220,35 @@ public final class RoutingRunner implements CommandRunner {
           String why = e != null ? "WAIT failed (" + e.getMessage() + ")"
               : r instanceof RespError err ? "WAIT failed (" + err.message() + ")"
               : "only " + got + " of " + durableReplicas + " replicas confirmed it within " + waitMillis + " ms";
-          throw new NotDurableException(name + " on " + c.endpoint() + " is applied on the master but not confirmed"
-              + " durable: " + why + "; it may still reach the replicas, or be lost if the master fails first",
+          NotDurableException notDurable = new NotDurableException(name + " on " + c.endpoint()
+              + " is applied on the master but not confirmed durable: " + why
+              + "; it may still reach the replicas, or be lost if the master fails first",
               durableReplicas, Math.max(0, got));
+          if (e != null) {
+            throw new ConfirmationLost(notDurable); // the master went away: may be retried
+          }
+          throw notDurable;
         });
       });
     });
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  /** The connection died before WAIT answered: the write applied on a master now gone. */
+  private static final class ConfirmationLost extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final NotDurableException surfaced;
+
+    ConfirmationLost(NotDurableException surfaced) {
+      super(surfaced.getMessage(), null, false, false);
+      this.surfaced = surfaced;
+    }
   }
 
   /** The master, and where reads may go instead, for messages. */
