@@ -4,44 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.driver.Pipeline;
-import io.vigil.driver.VigilClient;
 import io.vigil.driver.WrongTypeException;
-import io.vigil.testkit.process.RedisServerProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AsyncAndPipelineTest {
+class AsyncAndPipelineTest extends SharedServerTest {
 
-  static RedisServerProcess redis;
-  static VigilClient client;
-
-  @BeforeAll
-  static void start() {
-    redis = RedisFixture.start();
-    client = RedisFixture.client(redis).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
-  }
-
-  @BeforeEach
-  void flush() {
-    client.flushdb();
-  }
 
   @Test
   void asyncCommandsCompleteInOrderWithTheirOwnResults() {

@@ -4,45 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.driver.KeyValue;
 import io.vigil.driver.ScoredValue;
-import io.vigil.driver.VigilClient;
-import io.vigil.testkit.process.RedisServerProcess;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Hashes, lists (blocking pops included), sets and sorted sets. */
-class CollectionCommandsTest {
+class CollectionCommandsTest extends SharedServerTest {
 
-  static RedisServerProcess redis;
-  static VigilClient client;
-
-  @BeforeAll
-  static void start() {
-    redis = RedisFixture.start();
-    client = RedisFixture.client(redis).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
-  }
-
-  @BeforeEach
-  void flush() {
-    client.flushdb();
-  }
 
   @Test
   void hashFieldsAreSetReadAndDeleted() {

@@ -5,45 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.driver.RedisServerException;
 import io.vigil.driver.ScanPage;
-import io.vigil.driver.VigilClient;
 import io.vigil.driver.WrongTypeException;
-import io.vigil.testkit.process.RedisServerProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class StringAndKeyCommandsTest {
+class StringAndKeyCommandsTest extends SharedServerTest {
 
-  static RedisServerProcess redis;
-  static VigilClient client;
-
-  @BeforeAll
-  static void start() {
-    redis = RedisFixture.start();
-    client = RedisFixture.client(redis).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
-  }
-
-  @BeforeEach
-  void flush() {
-    client.flushdb();
-  }
 
   @Test
   void setThenGetReturnsTheValueAndMissingKeysAreNull() {

@@ -7,41 +7,13 @@ import io.vigil.driver.RedisServerException;
 import io.vigil.driver.Transaction;
 import io.vigil.driver.TransactionAbortedException;
 import io.vigil.driver.TransactionResult;
-import io.vigil.driver.VigilClient;
 import io.vigil.driver.WrongTypeException;
-import io.vigil.testkit.process.RedisServerProcess;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TransactionTest {
+class TransactionTest extends SharedServerTest {
 
-  static RedisServerProcess redis;
-  static VigilClient client;
-
-  @BeforeAll
-  static void start() {
-    redis = RedisFixture.start();
-    client = RedisFixture.client(redis).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
-  }
-
-  @BeforeEach
-  void flush() {
-    client.flushdb();
-  }
 
   @Test
   void execAppliesQueuedCommandsAndCompletesTheirStages() {
