@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  */
 public final class SentinelStack implements AutoCloseable {
 
+  private volatile long lastKillNanos;
+
   public static final String MASTER = "mymaster";
 
   /** Which sentinels watch the data nodes. */
@@ -150,8 +152,14 @@ public final class SentinelStack implements AutoCloseable {
   /** SIGKILLs the master the sentinels agree on; returns it. */
   public RedisServerProcess killMaster() {
     RedisServerProcess master = node(masterPort());
+    lastKillNanos = System.nanoTime();
     master.kill();
     return master;
+  }
+
+  /** When the latest {@link #killMaster()} began ({@code System.nanoTime()}), or 0. */
+  public long lastKillNanos() {
+    return lastKillNanos;
   }
 
   /** Restarts a killed node as a replica of the current master (as an operator would). */
