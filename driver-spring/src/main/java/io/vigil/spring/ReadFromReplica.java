@@ -47,9 +47,9 @@ public @interface ReadFromReplica {
     REPLICA_PREFERRED,
     /** A replica within the bound only; the read fails when there is none. */
     REPLICA,
-    /** The node answering fastest among the master and the replicas within the bound. */
+    /** The node with the lowest measured round trip among the master and the replicas within the bound. */
     NEAREST,
-    /** The master, a replica within the bound when the master is unavailable. */
+    /** The master; a replica within the bound only while no master is known. */
     MASTER_PREFERRED
   }
 }

@@ -12,6 +12,11 @@ import io.vigil.spring.metrics.VigilMetricsAutoConfiguration;
 import io.vigil.testkit.Await;
 import io.vigil.testkit.junit.RealRedis;
 import io.vigil.testkit.process.RedisServerProcess;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +50,24 @@ class ReadFromReplicaTests {
   static void startServers() {
     RealRedis.requireServer();
     master = RedisServerProcess.builder().start();
-    replica = RedisServerProcess.builder().directive("replicaof", "127.0.0.1", Integer.toString(master.port())).start();
+    // A writable replica: a key written to it alone tells which node served a read or a write.
+    replica = RedisServerProcess.builder().directive("replicaof", "127.0.0.1", Integer.toString(master.port()))
+        .directive("replica-read-only", "no").start();
+  }
+
+  /** Sends one command to a node directly and returns its reply line. */
+  private static String send(RedisServerProcess node, String... args) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", node.port())) {
+      socket.setSoTimeout(5000);
+      StringBuilder command = new StringBuilder("*").append(args.length).append("\r\n");
+      for (String a : args) {
+        command.append('$').append(a.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(a).append("\r\n");
+      }
+      socket.getOutputStream().write(command.toString().getBytes(StandardCharsets.UTF_8));
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      String line = in.readLine();
+      return line.startsWith("$") && !line.equals("$-1") ? in.readLine() : line;
+    }
   }
 
   @AfterAll
@@ -74,7 +96,7 @@ class ReadFromReplicaTests {
       MeterRegistry registry = context.getBean(MeterRegistry.class);
       Catalog catalog = context.getBean(Catalog.class);
 
-      catalog.write("rr:item", "v1"); // a write in a scope: a replica would refuse it (READONLY)
+      catalog.write("rr:item", "v1");
       Await.until("a read in the scope served by the replica", DEADLINE, () -> {
         double before = reads(registry, "replica");
         return "v1".equals(catalog.read("rr:item")) && reads(registry, "replica") > before;
@@ -85,6 +107,35 @@ class ReadFromReplicaTests {
       assertThat(context.getBean(VigilRoutingClient.class).get("rr:item")).isEqualTo("v1");
       assertThat(reads(registry, "replica")).as("reads outside a scope").isEqualTo(replicaReads);
       assertThat(VigilReadScope.current()).isNull();
+    });
+  }
+
+  @Test
+  void aKeyOnlyOnTheReplicaIsSeenInsideTheScopeOnlyAndWritesInsideReachTheMaster() {
+    onMaster().withUserConfiguration(Services.class).run(context -> {
+      Catalog catalog = context.getBean(Catalog.class);
+      assertThat(send(replica, "SET", "rr:replica-only", "r")).isEqualTo("+OK");
+      Await.until("a read in the scope served by the replica", DEADLINE,
+          () -> "r".equals(catalog.read("rr:replica-only")));
+      assertThat(catalog.readOutside("rr:replica-only")).as("read outside a scope").isNull();
+      assertThat(context.getBean(VigilRoutingClient.class).get("rr:replica-only")).isNull();
+
+      catalog.write("rr:written-in-scope", "w");
+      assertThat(send(master, "GET", "rr:written-in-scope")).as("on the master").isEqualTo("w");
+    });
+  }
+
+  @Test
+  void theViewForAPolicyIsBuiltOnce() {
+    onMaster().run(context -> {
+      VigilClient client = context.getBean(VigilClient.class);
+      VigilReadRouter router = context.getBean(VigilReadRouter.class);
+      assertThat(router.route(client)).isSameAs(client);
+      try (VigilReadScope.Closer scope = VigilReadScope.open(ReadFromReplica.Policy.REPLICA, Duration.ofSeconds(1))) {
+        ClientView<String, String> view = router.route(client);
+        assertThat(view).isNotSameAs(client).isSameAs(router.route(client));
+      }
+      assertThat(router.route(client)).isSameAs(client);
     });
   }
 
