@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,6 +125,22 @@ class ReadFromReplicaTests {
       catalog.write("rr:written-in-scope", "w");
       assertThat(send(master, "GET", "rr:written-in-scope")).as("on the master").isEqualTo("w");
     });
+  }
+
+  @Test
+  void anotherThreadDoesNotInheritTheScope() {
+    onMaster().withUserConfiguration(Services.class).run(context -> {
+      List<VigilReadScope> seen = context.getBean(Catalog.class).handOff();
+      assertThat(seen.get(0)).isNotNull();
+      assertThat(seen.get(1)).as("on the executor's thread").isNull();
+    });
+  }
+
+  @Test
+  void aMalformedMaxLagFailsTheCallNamingIt() {
+    onMaster().withUserConfiguration(Services.class).run(context -> assertThatThrownBy(
+        () -> context.getBean(Inner.class).malformed()).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxLag = \"soon\"").hasMessageContaining("100ms"));
   }
 
   @Test
@@ -295,6 +313,19 @@ class ReadFromReplicaTests {
     }
 
     @ReadFromReplica
+    public List<VigilReadScope> handOff() throws Exception {
+      List<VigilReadScope> seen = new ArrayList<>();
+      seen.add(VigilReadScope.current());
+      ExecutorService executor = Executors.newSingleThreadExecutor();
+      try {
+        seen.add(executor.submit(VigilReadScope::current).get());
+      } finally {
+        executor.shutdown();
+      }
+      return seen;
+    }
+
+    @ReadFromReplica
     public void fail() {
       throw new IllegalStateException("boom");
     }
@@ -304,6 +335,10 @@ class ReadFromReplicaTests {
     @ReadFromReplica(policy = ReadFromReplica.Policy.NEAREST, maxLag = "100ms")
     public VigilReadScope scope() {
       return VigilReadScope.current();
+    }
+
+    @ReadFromReplica(maxLag = "soon")
+    public void malformed() {
     }
   }
 
