@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -125,6 +126,17 @@ class ReadFromReplicaTests {
       catalog.write("rr:written-in-scope", "w");
       assertThat(send(master, "GET", "rr:written-in-scope")).as("on the master").isEqualTo("w");
     });
+  }
+
+  @Test
+  void worksWithSpringBootsAopAutoConfiguration() {
+    onMaster().withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class))
+        .withUserConfiguration(Services.class).run(context -> {
+          assertThat(send(replica, "SET", "rr:aop", "a")).isEqualTo("+OK");
+          Catalog catalog = context.getBean(Catalog.class);
+          Await.until("a read in the scope served by the replica", DEADLINE, () -> "a".equals(catalog.read("rr:aop")));
+          assertThat(catalog.readOutside("rr:aop")).isNull();
+        });
   }
 
   @Test
