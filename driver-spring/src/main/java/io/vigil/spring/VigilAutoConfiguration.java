@@ -25,7 +25,7 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(after = SslAutoConfiguration.class)
 @ConditionalOnClass(VigilClient.class)
 @EnableConfigurationProperties(VigilProperties.class)
-@Import(VigilClientConfiguration.class)
+@Import({ VigilClientConfiguration.class, VigilReadRoutingConfiguration.class })
 public final class VigilAutoConfiguration {
 
   @Bean

@@ -1,14 +1,20 @@
 package io.vigil.spring;
 
+import io.vigil.driver.ReadPolicy;
 import io.vigil.driver.RetryPolicy;
 import io.vigil.driver.VigilClient;
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Fallback;
 
-/** The {@link VigilClient} bean, built from the connection details and the {@code vigil.*} options. */
+/**
+ * The {@link VigilClient} bean, built from the connection details and the {@code vigil.*} options,
+ * and the read router and routing client over it.
+ */
 @Configuration(proxyBeanMethods = false)
 class VigilClientConfiguration {
 
@@ -25,8 +31,15 @@ class VigilClientConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  VigilReadRouter vigilReadRouter() {
-    return VigilReadRouter.MASTER;
+  VigilReadRouter vigilReadRouter(VigilProperties properties) {
+    return new ScopedVigilReadRouter(properties.getRead().getMaxLag());
+  }
+
+  @Bean
+  @Fallback
+  @ConditionalOnMissingBean
+  VigilRoutingClient vigilRoutingClient(VigilClient client, VigilReadRouter router) {
+    return VigilRoutingClient.of(client, router);
   }
 
   private static void applyConnection(VigilClient.Builder builder, VigilConnectionDetails details) {
@@ -66,6 +79,28 @@ class VigilClientConfiguration {
         () -> builder.sentinelPollInterval(s.getPollInterval()),
         "Set vigil.sentinel.poll-interval to a positive duration, for example 3s.");
     builder.retryPolicy(retryPolicy(p.getRetry()));
+    builder.readPolicy(readPolicy(p));
+  }
+
+  private static ReadPolicy readPolicy(VigilProperties p) {
+    Duration maxLag = p.getRead().getMaxLag();
+    if (maxLag != null && (maxLag.isNegative() || maxLag.isZero())) {
+      throw new InvalidVigilPropertyException("vigil.read.max-lag", shown(maxLag), "a lag bound must be positive",
+          "Set vigil.read.max-lag to a positive duration, for example 100ms, or remove it for no bound.");
+    }
+    String text = p.getReadPolicy() == null ? "" : p.getReadPolicy().strip();
+    ReadPolicy policy = switch (text.toLowerCase(Locale.ROOT).replace('_', '-')) {
+      case "", "master" -> ReadPolicy.master();
+      case "master-preferred" -> ReadPolicy.masterPreferred();
+      case "replica" -> ReadPolicy.replica();
+      case "replica-preferred" -> ReadPolicy.replicaPreferred();
+      case "nearest" -> ReadPolicy.nearest();
+      default -> throw new InvalidVigilPropertyException("vigil.read-policy", p.getReadPolicy(),
+          "it is not a read policy",
+          "Set vigil.read-policy to one of master, master-preferred, replica, replica-preferred or nearest"
+              + " (master when unset).");
+    };
+    return maxLag != null && policy.mayReadReplicas() ? policy.maxLag(maxLag) : policy;
   }
 
   private static RetryPolicy retryPolicy(VigilProperties.Retry r) {

@@ -84,6 +84,14 @@ public class VigilProperties {
 
   private final Ssl ssl = new Ssl();
 
+  /**
+   * Where reads made outside any @ReadFromReplica scope go: master, master-preferred, replica,
+   * replica-preferred or nearest. Writes always go to the master.
+   */
+  private String readPolicy = "master";
+
+  private final Read read = new Read();
+
   public Mode getMode() {
     return mode;
   }
@@ -190,6 +198,18 @@ public class VigilProperties {
 
   public Ssl getSsl() {
     return ssl;
+  }
+
+  public String getReadPolicy() {
+    return readPolicy;
+  }
+
+  public void setReadPolicy(String readPolicy) {
+    this.readPolicy = readPolicy;
+  }
+
+  public Read getRead() {
+    return read;
   }
 
   @Override
@@ -367,6 +387,24 @@ public class VigilProperties {
 
     public void setBundle(String bundle) {
       this.bundle = bundle;
+    }
+  }
+
+  /** The {@code vigil.read.*} properties: bounds on reads served by replicas. */
+  public static class Read {
+
+    /**
+     * How far behind the master a replica may be to serve a read, for vigil.read-policy and for
+     * @ReadFromReplica scopes that set no maxLag; none for no bound.
+     */
+    private Duration maxLag;
+
+    public Duration getMaxLag() {
+      return maxLag;
+    }
+
+    public void setMaxLag(Duration maxLag) {
+      this.maxLag = maxLag;
     }
   }
 }

@@ -7,11 +7,11 @@ import io.vigil.driver.VigilClient;
  * Extension point for declarative read routing: chooses the view of the client that the current
  * call should read through.
  *
- * <p>The auto-configuration defines {@link #MASTER} (everything on the master) unless the
- * application defines its own bean. A routing implementation looks at the caller's context — for
- * example a read scope an annotation opened on the current thread — and returns a view of {@code
- * client} whose reads may go to replicas within a lag bound; writes always go to the master.
- * Must be thread-safe and must not block.
+ * <p>Unless the application defines its own bean, the auto-configuration defines one that looks
+ * at the {@link VigilReadScope} a {@link ReadFromReplica} method opened on the current thread: it
+ * returns a view of {@code client} whose reads may go to replicas within the scope's lag bound,
+ * and the client itself outside any scope. {@link VigilRoutingClient} asks the router on every
+ * call; writes always go to the master. Must be thread-safe and must not block.
  */
 @FunctionalInterface
 public interface VigilReadRouter {
