@@ -200,8 +200,11 @@ public final class VigilClient implements ClientView<String, String>, AutoClosea
    * The same commands, with every write acknowledged only once {@code replicas} replicas have it
    * ({@code WAIT replicas timeout} on the write's own connection). When fewer confirm within
    * {@code timeout} the write throws {@link NotDurableException}: it is applied on the master but
-   * not confirmed durable. Durable writes use a leased master connection and are not retried
-   * across a failover. Reads follow the client's read policy.
+   * not confirmed durable. Each write and its {@code WAIT} share one leased master connection.
+   * Through a failover a durable write behaves like any write: an attempt that was not sent, or
+   * that reached a demoted master ({@code READONLY}), runs again on the next confirmed master; one
+   * whose outcome is unknown runs again only when the command is safe to repeat; all within the
+   * command timeout plus {@code timeout}. Reads follow the client's read policy.
    *
    * @throws IllegalArgumentException when {@code replicas} is below 1 or {@code timeout} not positive
    */
