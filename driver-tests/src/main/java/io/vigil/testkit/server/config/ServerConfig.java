@@ -119,7 +119,8 @@ public final class ServerConfig {
       } else if (args.isEmpty()) {
         continue;
       } else {
-        error = applyDirective(args, saveSeen);
+        args = splitSingleArgument(args);
+        error = args == null ? "Unbalanced quotes in configuration line" : applyDirective(args, saveSeen);
       }
       if (error != null) {
         throw new ConfigException("\n*** FATAL CONFIG FILE ERROR (Redis 7.0.15) ***\n"
@@ -127,6 +128,28 @@ public final class ServerConfig {
             + ">>> '" + line + "'\n" + error);
       }
     }
+  }
+
+  /** Directives that take several arguments, which Redis also accepts as one quoted argument. */
+  private static final Set<String> MULTI_ARGUMENT = Set.of(
+      "save", "bind", "replicaof", "slaveof", "client-output-buffer-limit", "oom-score-adj-values");
+
+  /**
+   * {@code replicaof "10.0.0.1 6380"} and {@code --save "900 1"}: a multi-argument directive given
+   * one non-empty argument has it split again, as Redis 7.0 does (so {@code --save ""} stays empty).
+   */
+  private static List<String> splitSingleArgument(List<String> args) {
+    if (args.size() != 2 || args.get(1).isEmpty() || !MULTI_ARGUMENT.contains(args.get(0).toLowerCase(Locale.ROOT))) {
+      return args;
+    }
+    List<String> inner = ArgSplitter.split(args.get(1));
+    if (inner == null) {
+      return null;
+    }
+    List<String> out = new ArrayList<>(inner.size() + 1);
+    out.add(args.get(0));
+    out.addAll(inner);
+    return out;
   }
 
   /** Applies one directive line; returns an error text or null. */

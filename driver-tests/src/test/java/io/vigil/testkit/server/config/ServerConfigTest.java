@@ -53,6 +53,20 @@ class ServerConfigTest {
   }
 
   @Test
+  void multiArgumentDirectivesAcceptOneQuotedArgumentAsRedisDoes() throws Exception {
+    Path file = write("save \"900 1 300 10\"", "bind \"127.0.0.1 ::1\"");
+    ServerConfig c = ServerConfig.load(file,
+        List.of("--replicaof", "10.0.0.1 6380", "--client-output-buffer-limit", "replica 256mb 64mb 60"));
+    assertThat(c.get("save")).isEqualTo("900 1 300 10");
+    assertThat(c.get("bind")).isEqualTo("127.0.0.1 ::1");
+    assertThat(c.get("replicaof")).isEqualTo("10.0.0.1 6380");
+    assertThat(c.get("client-output-buffer-limit")).contains("slave 268435456 67108864 60");
+    assertThatThrownBy(() -> ServerConfig.load(null, List.of("--replicaof", "10.0.0.1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("Bad directive or wrong number of arguments");
+  }
+
+  @Test
   void unknownDirectiveStopsStartupNamingFileAndLine() throws Exception {
     Path file = write("port 7000", "", "no-such-directive yes");
     assertThatThrownBy(() -> ServerConfig.load(file, List.of()))
