@@ -234,6 +234,8 @@ public final class FailoverDemo {
     }
     int failovers = 0;
     long lastAcked = 0;
+    long lastReads = 0;
+    long lastReport = start;
     long nextReport = start + TimeUnit.SECONDS.toNanos(1);
     List<String> timeline = new ArrayList<>();
     while (System.nanoTime() < end) {
@@ -258,10 +260,15 @@ public final class FailoverDemo {
       }
       if (now >= nextReport) {
         long total = acked.size();
-        console.printf(Locale.ROOT, "t=%4.1fs  %,7d writes/s  master %-21s  acknowledged %,9d  errors %d%n",
-            (now - start) / 1e9, total - lastAcked, redis.currentMaster(), total, errors.sum());
+        long readsNow = reads.sum();
+        double seconds = (now - lastReport) / 1e9; // more than 1 s when a kill held up the loop
+        console.printf(Locale.ROOT, "t=%4.1fs  %,7.0f writes/s  %,7.0f reads/s  master %-21s  acknowledged %,9d  errors %d  %s%n",
+            (now - start) / 1e9, (total - lastAcked) / seconds, (readsNow - lastReads) / seconds, redis.currentMaster(),
+            total, errors.sum(), replicaLags(meters));
         lastAcked = total;
-        nextReport += TimeUnit.SECONDS.toNanos(1);
+        lastReads = readsNow;
+        lastReport = now;
+        nextReport = now + TimeUnit.SECONDS.toNanos(1);
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
     }
@@ -334,6 +341,17 @@ public final class FailoverDemo {
     lines.add(String.format("%6d ms  first write acknowledged by the new master",
         TimeUnit.NANOSECONDS.toMillis(firstGoodWrite - killNanos)));
     return lines;
+  }
+
+  /** Each replica's lag as the client measures it ({@code vigil.replica.lag.seconds}), for the progress line. */
+  private static String replicaLags(io.micrometer.core.instrument.MeterRegistry meters) {
+    StringBuilder line = new StringBuilder();
+    for (io.micrometer.core.instrument.Gauge gauge : meters.find("vigil.replica.lag.seconds").gauges()) {
+      double seconds = gauge.value();
+      line.append(line.length() == 0 ? "replica lag " : ", ").append(gauge.getId().getTag("replica")).append(' ')
+          .append(seconds < 0 || Double.isNaN(seconds) ? "unknown" : String.format(Locale.ROOT, "%.0f ms", seconds * 1000));
+    }
+    return line.length() == 0 ? "replica lag not measured yet" : line.toString();
   }
 
   private static long countLost(VigilClient redis, List<String> keys) {
