@@ -47,7 +47,7 @@ class ReconnectTest {
     try (RedisServerProcess redis = RedisFixture.start(); VigilClient client = client(redis).build()) {
       client.ping();
       CompletableFuture<?> inFlight = client.async().execute("DEBUG", "SLEEP", "5").toCompletableFuture();
-      Poll.until(Duration.ofSeconds(2), "DEBUG SLEEP is running", () -> {
+      Poll.until(Duration.ofSeconds(4), "DEBUG SLEEP is running", () -> {
         // The server answers nothing while it sleeps; a raw socket probe would block, so wait on the log instead.
         return inFlight.isDone() || redisIsBusy(redis);
       });
@@ -59,10 +59,13 @@ class ReconnectTest {
     }
   }
 
-  /** Whether the server is stuck in a command: a probe connection gets no PONG within 50 ms. */
+  /**
+   * Whether the server is stuck in a command: a probe connection gets no PONG within 250 ms (an
+   * idle server answers far sooner even on a loaded machine; DEBUG SLEEP holds it for 5 s).
+   */
   private static boolean redisIsBusy(RedisServerProcess redis) {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", redis.port())) {
-      socket.setSoTimeout(50);
+      socket.setSoTimeout(250);
       socket.getOutputStream().write("PING\r\n".getBytes());
       socket.getInputStream().read();
       return false;
