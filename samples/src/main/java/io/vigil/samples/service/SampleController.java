@@ -4,6 +4,7 @@ import io.vigil.driver.CommandNotSentException;
 import io.vigil.driver.NotDurableException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The service's HTTP endpoints: values and lists, written on the master and read from replicas
- * within 100 ms of it. Request bodies are plain text; replies are JSON.
+ * within 100 ms of it. Request bodies are plain text ({@code Content-Type: text/plain}); replies
+ * are JSON.
  *
  * <pre>
  * PUT  /values/{key}               body: the value    set on the master
@@ -45,7 +47,7 @@ final class SampleController {
   /** A list as the service reports it. */
   record Items(String key, List<String> items, String readFrom) {}
 
-  @PutMapping("/values/{key}")
+  @PutMapping(path = "/values/{key}", consumes = MediaType.TEXT_PLAIN_VALUE)
   Written put(@PathVariable String key, @RequestBody String value,
       @RequestParam(defaultValue = "false") boolean durable) {
     if (durable) {
@@ -63,7 +65,7 @@ final class SampleController {
         : ResponseEntity.ok(new Value(key, value, "a replica at most " + SampleStore.MAX_LAG + " behind, else the master"));
   }
 
-  @PostMapping("/lists/{key}")
+  @PostMapping(path = "/lists/{key}", consumes = MediaType.TEXT_PLAIN_VALUE)
   Items append(@PathVariable String key, @RequestBody String item) {
     return new Items(key, store.append(key, item), "a replica that has this append, else the master");
   }
