@@ -43,19 +43,20 @@ public final class PlainJavaSample {
   /** The sample itself: connect through the sentinels, write, read from replicas, a session, a durable write. */
   public static void run(String sentinels, String masterName, PrintStream out) {
     try (VigilClient redis = VigilClient.builder()
-        .sentinels(sentinels)                      // "host1:26379,host2:26379"; the others are discovered
-        .masterName(masterName)                    // follows this master through failovers
+        .sentinels(sentinels)            // "host1:26379,host2:26379"; the others are discovered
+        .masterName(masterName)          // followed through failovers
         .readPolicy(ReadPolicy.replicaPreferred().maxLag(Duration.ofMillis(100)))
         .build()) {
-      redis.set("greeting", "hello");              // writes always go to the master
-      out.println("greeting: " + redis.get("greeting")); // a replica at most 100 ms behind, else the master
+      redis.set("greeting", "hello");    // writes always go to the master
+      String greeting = redis.get("greeting"); // a replica at most 100 ms behind (else the master):
+      out.println("greeting: " + greeting);    // it may not have that write yet
 
       ClientView<String, String> session = redis.session(); // read-your-writes across replicas
       long visits = session.incr("visits");
-      out.println("visits: " + visits + ", read back: " + session.get("visits")); // always sees the INCR
+      out.println("visits: " + visits + ", read back: " + session.get("visits")); // sees its own INCR
 
-      redis.durable(1, Duration.ofSeconds(2))      // answered once a replica has the write too,
-          .set("order:42", "paid");                // so a failover cannot lose it
+      redis.durable(1, Duration.ofSeconds(2))  // answered once a replica has the write too,
+          .set("order:42", "paid");            // so a failover cannot lose it
       out.println("order:42 paid, on the master " + redis.currentMaster() + " and at least one replica");
     }
   }
