@@ -9,10 +9,13 @@ import io.vigil.testkit.process.RespSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The plain-Java sample against an embedded stack, as the README runs it against a real one. */
@@ -41,5 +44,15 @@ class PlainJavaSampleTest {
       assertThat(topology.dataNodes()).filteredOn(n -> n != master)
           .anyMatch(replica -> "paid".equals(RespSocket.text(replica.call("GET", "order:42"))));
     }
+  }
+
+  @Test
+  void theReadmeShowsTheSampleAsItIs() throws Exception {
+    String source = Files.readString(Path.of("src/main/java/io/vigil/samples/PlainJavaSample.java"));
+    int start = source.indexOf("  public static void run(String sentinels");
+    int end = source.indexOf("\n  }\n", start) + "\n  }\n".length();
+    String method = Stream.of(source.substring(start, end).split("\n", -1))
+        .map(line -> line.startsWith("  ") ? line.substring(2) : line).collect(Collectors.joining("\n"));
+    assertThat(Files.readString(Path.of("README.md"))).as("samples/README.md quotes PlainJavaSample.run").contains(method);
   }
 }

@@ -32,20 +32,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 final class SampleController {
 
+  private static final String BOUNDED = "replica-preferred, maxLag " + SampleStore.MAX_LAG;
+
   private final SampleStore store;
 
   SampleController(SampleStore store) {
     this.store = store;
   }
 
-  /** A value as the service reports it. */
-  record Value(String key, String value, String readFrom) {}
+  /** A value as the service reports it, with the policy that chose the node it was read from. */
+  record Value(String key, String value, String readPolicy) {}
 
   /** A write as the service acknowledges it. */
   record Written(String key, String value, boolean durable) {}
 
-  /** A list as the service reports it. */
-  record Items(String key, List<String> items, String readFrom) {}
+  /** A list as the service reports it, with the policy that chose the node it was read from. */
+  record Items(String key, List<String> items, String readPolicy) {}
 
   @PutMapping(path = "/values/{key}", consumes = MediaType.TEXT_PLAIN_VALUE)
   Written put(@PathVariable String key, @RequestBody String value,
@@ -62,17 +64,17 @@ final class SampleController {
   ResponseEntity<Value> get(@PathVariable String key) {
     String value = store.get(key);
     return value == null ? ResponseEntity.notFound().build()
-        : ResponseEntity.ok(new Value(key, value, "a replica at most " + SampleStore.MAX_LAG + " behind, else the master"));
+        : ResponseEntity.ok(new Value(key, value, BOUNDED));
   }
 
   @PostMapping(path = "/lists/{key}", consumes = MediaType.TEXT_PLAIN_VALUE)
   Items append(@PathVariable String key, @RequestBody String item) {
-    return new Items(key, store.append(key, item), "a replica that has this append, else the master");
+    return new Items(key, store.append(key, item), "read-your-writes session");
   }
 
   @GetMapping("/lists/{key}")
   Items list(@PathVariable String key) {
-    return new Items(key, store.list(key), "a replica at most " + SampleStore.MAX_LAG + " behind, else the master");
+    return new Items(key, store.list(key), BOUNDED);
   }
 
   /** No replica confirmed a durable write in time: it is on the master, but not yet safe from a failover. */
