@@ -257,6 +257,7 @@ public final class FailoverDemo {
         timeline.addAll(describe(topology, from, killNanos, firstGoodWriteAfterKill.get()));
         timeline.forEach(line -> console.println("    " + line));
         topology.faults().healAll(); // the old master comes back and is made a replica
+        now = System.nanoTime();
       }
       if (now >= nextReport) {
         long total = acked.size();
