@@ -10,12 +10,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 
 /**
  * What the chaos tests share: the seed and the fault count (fixed for CI, overridden by {@code
- * -Dchaos.seed=} and {@code -Dchaos.faults=}), the run, the printout and the JSON report under
- * {@code target/chaos/}, and the assertions.
+ * -Dchaos.seed=} and {@code -Dchaos.faults=}), the run, the printout, the JSON report and the
+ * timeline under {@code target/chaos/}, and the assertions. See driver-tests/README.md, "Chaos
+ * suite", for the commands.
  */
 final class ChaosSuite {
 
@@ -26,10 +28,13 @@ final class ChaosSuite {
 
   private ChaosSuite() {}
 
-  /** {@code -Dchaos.seed}, else {@code ciSeed}. */
+  /** {@code -Dchaos.seed}: a number, or {@code random} for a new seed (printed); else {@code ciSeed}. */
   static long seed(long ciSeed) {
     String value = System.getProperty("chaos.seed", "").trim();
-    return value.isEmpty() ? ciSeed : Long.parseLong(value);
+    if (value.isEmpty()) {
+      return ciSeed;
+    }
+    return value.equalsIgnoreCase("random") ? new SecureRandom().nextLong() : Long.parseLong(value);
   }
 
   /** {@code -Dchaos.faults}, else {@link #CI_FAULTS}. */
