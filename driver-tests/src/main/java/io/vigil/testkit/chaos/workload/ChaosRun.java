@@ -39,8 +39,9 @@ import java.util.function.Consumer;
  * restart (an append-only file): a master restarted empty before Sentinel notices wipes its
  * replicas, as Redis documents.
  *
- * <p>{@link #run()} blocks for the whole run and is not reentrant; it returns the {@link
- * ChaosResult} without asserting anything, so the caller prints and saves it first.
+ * <p>{@link #run()} blocks for the whole run (one run at a time on a topology: the nemesis and
+ * the final read assume nobody else moves it); it returns the {@link ChaosResult} without
+ * asserting anything, so the caller prints and saves it first.
  *
  * <pre>{@code
  * ChaosResult result = ChaosRun.builder(topology).seed(42).faults(20).threads(16).build().run();
