@@ -7,8 +7,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chaos suite against real {@code redis-server}s (append-only file on) and real {@code
- * redis-sentinel}s, every node behind a proxy so nodes can be isolated; 16 workers doing durable
+ * The chaos suite against real {@code redis-server}s (append-only file on, {@code appendfsync
+ * always}) and real {@code redis-sentinel}s, every node behind a proxy so nodes can be isolated; 16 workers doing durable
  * appends, read-your-writes reads and lag-bounded replica reads while a seeded nemesis kills,
  * freezes, isolates and lags nodes. Needs the Redis binaries (skipped without them, failed
  * under {@code CI=true}).
@@ -23,6 +23,9 @@ class RealStackChaosTest {
     RealRedis.require("redis-sentinel");
     try (Topology topology = Topology.builder().replicas(2).sentinels(3)
         .dataNodes(NodeKind.REAL).sentinelNodes(NodeKind.REAL)
+        // everysec may postpone writing the file (and still reply) while an fsync is slow: a master
+        // restarted before Sentinel notices could then lack acknowledged appends; always writes first
+        .dataNodeDirective("appendfsync", "always")
         .dataNodeDirective("repl-diskless-sync-delay", "0")
         .downAfter(Duration.ofMillis(1000)).failoverTimeout(Duration.ofSeconds(5))
         .proxied(true)
