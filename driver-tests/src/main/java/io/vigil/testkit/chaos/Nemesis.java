@@ -205,7 +205,10 @@ public final class Nemesis implements AutoCloseable {
     }
     topology.timeline().record(SOURCE, "healed", node.name());
     if (healthyTimeout != null) {
+      long healed = System.nanoTime();
       topology.awaitHealthy(healthyTimeout);
+      log.accept("nemesis #" + step.index() + " healthy again " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - healed)
+          + " ms after healing");
     }
     pause(step.pause());
   }

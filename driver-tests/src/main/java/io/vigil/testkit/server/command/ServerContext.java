@@ -336,6 +336,13 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     this.aof = aof;
   }
 
+  /** A full synchronization replaced the data set: the append-only file, if any, starts over from it. */
+  public void dataSetReplaced() {
+    if (aof != null) {
+      aof.dataSetReplaced();
+    }
+  }
+
   /** Records a completed save: resets the change counter and LASTSAVE, counts it. */
   public void saved() {
     resetDirty();

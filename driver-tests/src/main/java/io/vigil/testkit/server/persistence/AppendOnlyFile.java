@@ -37,21 +37,32 @@ import java.util.concurrent.TimeUnit;
  * write; {@code appendfsync always} also fsyncs each write, {@code everysec} once a second,
  * {@code no} leaves it to the OS. At start-up the base and incremental files are replayed; a
  * truncated tail is cut off and logged when {@code aof-load-truncated yes}, as Redis does, and
- * refused otherwise. Not compacted: there is no {@code BGREWRITEAOF}. Server thread only.
+ * refused otherwise. After a full synchronization replaced a replica's data set the file starts
+ * over from it ({@link #dataSetReplaced()}), as in Redis, so a restart loads what the replica
+ * held; otherwise it is not compacted: there is no {@code BGREWRITEAOF}. Server thread only.
  */
 public final class AppendOnlyFile implements ReplicationFeed, AutoCloseable {
 
   private final ServerContext server;
-  private final FileChannel channel;
   private final String fsync;
+  private final Path dir;
+  private final String name;
+  /** The files the manifest names now. */
+  private final List<Path> files;
+  private FileChannel channel;
+  private int seq;
   private int db = -1;
   private boolean dirty;
   private io.netty.util.concurrent.ScheduledFuture<?> everysec;
 
-  private AppendOnlyFile(ServerContext server, FileChannel channel) {
+  private AppendOnlyFile(ServerContext server, FileChannel channel, Path dir, String name, int seq, List<Path> files) {
     this.server = server;
     this.channel = channel;
     this.fsync = server.config().get("appendfsync");
+    this.dir = dir;
+    this.name = name;
+    this.seq = seq;
+    this.files = new ArrayList<>(files);
   }
 
   /**
@@ -65,6 +76,8 @@ public final class AppendOnlyFile implements ReplicationFeed, AutoCloseable {
     Path dir = Path.of(server.config().get("dir")).resolve(server.config().get("appenddirname"));
     String name = server.config().get("appendfilename");
     Path manifest = dir.resolve(name + ".manifest");
+    List<Path> files = new ArrayList<>();
+    int seq = 0;
     Path incr;
     if (Files.exists(manifest)) {
       Path last = null;
@@ -74,6 +87,8 @@ public final class AppendOnlyFile implements ReplicationFeed, AutoCloseable {
           continue;
         }
         Path file = dir.resolve(f[1]);
+        files.add(file);
+        seq = Math.max(seq, parseSeq(f[3]));
         if (f[5].equals("b")) {
           if (f[1].endsWith(".rdb")) {
             RdbFiles.load(server, file);
@@ -91,26 +106,90 @@ public final class AppendOnlyFile implements ReplicationFeed, AutoCloseable {
       incr = last;
     } else {
       Files.createDirectories(dir);
-      Path base = dir.resolve(name + ".1.base.rdb");
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(base), 1 << 16)) {
-        RdbSnapshot.write(server.keyspace(), out, RdbFiles.options(server.config()), null, true);
-      }
-      incr = dir.resolve(name + ".1.incr.aof");
+      seq = 1;
+      Path base = writeBase(server, dir, name, seq);
+      incr = dir.resolve(name + "." + seq + ".incr.aof");
       Files.write(incr, new byte[0]);
-      Path tmp = dir.resolve("temp-" + name + ".manifest");
-      Files.writeString(tmp, "file " + base.getFileName() + " seq 1 type b\n"
-          + "file " + incr.getFileName() + " seq 1 type i\n", StandardCharsets.UTF_8);
-      Files.move(tmp, manifest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      writeManifest(manifest, base, incr, seq);
+      files.add(base);
+      files.add(incr);
       server.log().notice("Creating AOF base file " + base.getFileName() + " and incr file "
           + incr.getFileName() + " in " + dir);
     }
     FileChannel ch = FileChannel.open(incr, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-    AppendOnlyFile aof = new AppendOnlyFile(server, ch);
+    AppendOnlyFile aof = new AppendOnlyFile(server, ch, dir, name, seq, files);
     if (aof.fsync.equals("everysec")) {
       aof.everysec = server.eventLoop().scheduleAtFixedRate(aof::fsyncIfDirty, 1, 1, TimeUnit.SECONDS);
     }
     return aof;
+  }
+
+  /**
+   * Starts the file over from the data set as it is now, as Redis does when a full
+   * synchronization has replaced a replica's data set ({@code restartAOFAfterSYNC}): a new base
+   * snapshot and an empty incremental file under the next sequence number, then the manifest
+   * switched to them atomically and the old files deleted. Until the switch a restart loads the
+   * old files; after it, the new data set. Server thread only.
+   */
+  @Override
+  public void dataSetReplaced() {
+    int next = seq + 1;
+    try {
+      Path base = writeBase(server, dir, name, next);
+      Path incr = dir.resolve(name + "." + next + ".incr.aof");
+      Files.write(incr, new byte[0]);
+      FileChannel fresh = FileChannel.open(incr, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      writeManifest(dir.resolve(name + ".manifest"), base, incr, next);
+      FileChannel old = channel;
+      channel = fresh;
+      db = -1;
+      dirty = false;
+      seq = next;
+      try {
+        old.close();
+      } catch (IOException e) {
+        server.log().warning("Can't close the previous AOF file: " + e.getMessage());
+      }
+      for (Path f : files) {
+        Files.deleteIfExists(f);
+      }
+      files.clear();
+      files.add(base);
+      files.add(incr);
+      server.log().notice("Background AOF rewrite finished successfully: base " + base.getFileName()
+          + ", incr " + incr.getFileName());
+    } catch (IOException e) {
+      server.log().warning("Background AOF rewrite after the sync failed: " + e.getMessage()
+          + "; the AOF keeps the previous data set until the next sync");
+    }
+  }
+
+  private static int parseSeq(String value) throws IOException {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IOException("Bad sequence '" + value + "' in the AOF manifest", e);
+    }
+  }
+
+  private static Path writeBase(ServerContext server, Path dir, String name, int seq) throws IOException {
+    Path base = dir.resolve(name + "." + seq + ".base.rdb");
+    try (FileChannel file = FileChannel.open(base, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING);
+        OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(file), 1 << 16)) {
+      RdbSnapshot.write(server.keyspace(), out, RdbFiles.options(server.config()), null, true);
+      out.flush();
+      file.force(true);
+    }
+    return base;
+  }
+
+  private static void writeManifest(Path manifest, Path base, Path incr, int seq) throws IOException {
+    Path tmp = manifest.resolveSibling("temp-" + manifest.getFileName());
+    Files.writeString(tmp, "file " + base.getFileName() + " seq " + seq + " type b\n"
+        + "file " + incr.getFileName() + " seq " + seq + " type i\n", StandardCharsets.UTF_8);
+    Files.move(tmp, manifest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** Replays a file of RESP commands, cutting a truncated tail as {@code aof-load-truncated} says. */

@@ -506,6 +506,7 @@ public final class MasterLink {
     }
     payload = null;
     loader.swapInto(server.keyspace());
+    server.dataSetReplaced();
     source.adoptFullSync(fullSyncReplId, fullSyncOffset);
     hasHistory = true;
     server.log().notice("MASTER <-> REPLICA sync: Finished with success (" + loader.keys() + " keys, offset "

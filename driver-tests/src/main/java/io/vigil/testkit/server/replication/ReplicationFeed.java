@@ -18,6 +18,13 @@ public interface ReplicationFeed {
   /** One propagated command for database {@code db}. {@code argv} must not be modified. */
   void propagate(int db, List<byte[]> argv);
 
+  /**
+   * A full synchronization from a master has just replaced the whole data set: a feed that keeps
+   * commands to rebuild the data set (the append-only file) must start over from the new one.
+   * Called on the server thread; the default does nothing.
+   */
+  default void dataSetReplaced() {}
+
   /** Drops everything. */
   ReplicationFeed NONE = (db, argv) -> {};
 }

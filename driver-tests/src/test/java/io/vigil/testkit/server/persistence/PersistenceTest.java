@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SAVE and dump.rdb at start-up, the multi-part append-only file (replayed at start-up, readable
- * by Redis 7.0, truncated tails), and a master killed with SIGKILL keeping every acknowledged
+ * by Redis 7.0, truncated tails, started over after a replica's full sync), and a master killed with SIGKILL keeping every acknowledged
  * write.
  */
 class PersistenceTest {
@@ -99,6 +99,31 @@ class PersistenceTest {
         assertThat(RespSocket.text(s.call("HGET", "h", "f"))).isEqualTo("v");
         assertThat(RespSocket.text(s.call("GET", "n"))).isEqualTo("2");
       }
+    }
+  }
+
+  @Test
+  void replicaStartsItsAppendOnlyFileOverAfterAFullSyncSoARestartLoadsTheSyncedDataSet() throws IOException {
+    Path replicaDir = Files.createDirectories(dir.resolve("replica"));
+    try (VigilServer master = VigilServer.builder().start();
+        VigilServer replica = VigilServer.builder().directive("dir", replicaDir.toString())
+            .directive("appendonly", "yes").start()) {
+      call(replica.address(), "SET", "before-sync", "gone");
+      call(master.address(), "SET", "synced", "1");
+      call(replica.address(), "REPLICAOF", "127.0.0.1", Integer.toString(master.port()));
+      await("the full sync", Duration.ofSeconds(10), () -> "1".equals(call(replica.address(), "GET", "synced")));
+      call(master.address(), "SET", "streamed", "2");
+      await("the stream", Duration.ofSeconds(10), () -> "2".equals(call(replica.address(), "GET", "streamed")));
+    }
+    Path aofDir = replicaDir.resolve("appendonlydir");
+    assertThat(aofDir.resolve("appendonly.aof.manifest")).content().isEqualTo(
+        "file appendonly.aof.2.base.rdb seq 2 type b\nfile appendonly.aof.2.incr.aof seq 2 type i\n");
+    assertThat(aofDir.resolve("appendonly.aof.1.incr.aof")).doesNotExist();
+    try (VigilServer restarted = VigilServer.builder().directive("dir", replicaDir.toString())
+        .directive("appendonly", "yes").start()) {
+      assertThat(call(restarted.address(), "EXISTS", "before-sync")).isEqualTo("0");
+      assertThat(call(restarted.address(), "GET", "synced")).isEqualTo("1");
+      assertThat(call(restarted.address(), "GET", "streamed")).isEqualTo("2");
     }
   }
 
