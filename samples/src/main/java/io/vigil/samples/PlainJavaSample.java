@@ -55,9 +55,9 @@ public final class PlainJavaSample {
       long visits = session.incr("visits");
       out.println("visits: " + visits + ", read back: " + session.get("visits")); // sees its own INCR
 
-      redis.durable(1, Duration.ofSeconds(2))  // answered once a replica has the write too,
-          .set("order:42", "paid");            // so a failover cannot lose it
-      out.println("order:42 paid, on the master " + redis.currentMaster() + " and at least one replica");
+      redis.durable(2, Duration.ofSeconds(2))  // answered once both replicas have the write too,
+          .set("order:42", "paid");            // so no failover can lose it
+      out.println("order:42 paid, on the master " + redis.currentMaster() + " and both replicas");
     }
   }
 }

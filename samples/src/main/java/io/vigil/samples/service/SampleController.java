@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <pre>
  * PUT  /values/{key}               body: the value    set on the master
- * PUT  /values/{key}?durable=true  body: the value    set on the master, answered once a replica has it
+ * PUT  /values/{key}?durable=true  body: the value    set on the master, answered once every replica has it
  * GET  /values/{key}                                  read from a replica at most 100 ms behind (404 when absent)
  * POST /lists/{key}                body: an item      appended on the master; the list read back with read-your-writes
  * GET  /lists/{key}                                   read from a replica at most 100 ms behind
@@ -77,7 +77,7 @@ final class SampleController {
     return new Items(key, store.list(key), BOUNDED);
   }
 
-  /** No replica confirmed a durable write in time: it is on the master, but not yet safe from a failover. */
+  /** Not every replica confirmed a durable write in time: it is on the master, but not yet safe from a failover. */
   @ExceptionHandler(NotDurableException.class)
   ProblemDetail notDurable(NotDurableException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());

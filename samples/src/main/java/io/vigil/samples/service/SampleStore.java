@@ -7,6 +7,7 @@ import io.vigil.spring.ReadFromReplica;
 import io.vigil.spring.VigilRoutingClient;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,11 +29,17 @@ public class SampleStore {
   private final VigilClient client;
   private final ClientView<String, String> durable;
 
-  SampleStore(VigilRoutingClient redis, VigilClient client) {
+  /**
+   * @param durableReplicas how many replicas must confirm a durable write ({@code
+   *     sample.durable-replicas}, default 2: every replica of the embedded stack). Behind Sentinel
+   *     ask for every replica: Sentinel may promote one that lacks a write fewer confirmed.
+   */
+  SampleStore(VigilRoutingClient redis, VigilClient client,
+      @Value("${sample.durable-replicas:2}") int durableReplicas) {
     this.redis = redis;
     this.client = client;
-    // Acknowledged once one replica has the write too (WAIT 1), so a failover cannot lose it.
-    this.durable = client.durable(1, DURABLE_TIMEOUT);
+    // Acknowledged once every replica has the write too (WAIT n), so no failover can lose it.
+    this.durable = client.durable(durableReplicas, DURABLE_TIMEOUT);
   }
 
   /** Sets a value on the master. */
@@ -41,9 +48,9 @@ public class SampleStore {
   }
 
   /**
-   * Sets a value on the master and returns once a replica has it too.
+   * Sets a value on the master and returns once every replica has it too.
    *
-   * @throws io.vigil.driver.NotDurableException when no replica confirms it in time (it is set on the master)
+   * @throws io.vigil.driver.NotDurableException when not every replica confirms it in time (it is set on the master)
    */
   public void putDurably(String key, String value) {
     durable.set(key, value);
