@@ -40,9 +40,9 @@ class PlainJavaSampleTest {
       Node master = topology.currentMaster();
       assertThat(RespSocket.text(master.call("GET", "visits"))).isEqualTo(visits.group(1));
       assertThat(output).contains("order:42 paid, on the master 127.0.0.1:" + master.address().getPort());
-      // Durable: a replica had the write before run() went on, no waiting needed here.
-      assertThat(topology.dataNodes()).filteredOn(n -> n != master)
-          .anyMatch(replica -> "paid".equals(RespSocket.text(replica.call("GET", "order:42"))));
+      // Durable: both replicas had the write before run() went on, no waiting needed here.
+      assertThat(topology.dataNodes()).filteredOn(n -> n != master).hasSize(2)
+          .allMatch(replica -> "paid".equals(RespSocket.text(replica.call("GET", "order:42"))));
     }
   }
 
@@ -54,5 +54,6 @@ class PlainJavaSampleTest {
     String method = Stream.of(source.substring(start, end).split("\n", -1))
         .map(line -> line.startsWith("  ") ? line.substring(2) : line).collect(Collectors.joining("\n"));
     assertThat(Files.readString(Path.of("README.md"))).as("samples/README.md quotes PlainJavaSample.run").contains(method);
+    assertThat(Files.readString(Path.of("../README.md"))).as("the root README quotes PlainJavaSample.run").contains(method);
   }
 }
