@@ -1,9 +1,5 @@
 package io.vigil.testkit.chaos.history;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -167,15 +163,7 @@ public final class CheckReport {
 
   /** Writes {@link #toJson()} to {@code file} in UTF-8, creating parent directories. */
   public void writeJson(Path file) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, toJson(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the history report to " + file, e);
-    }
+    Json.write(file, toJson(), "history report");
   }
 
   @Override

@@ -1,12 +1,21 @@
 package io.vigil.testkit.chaos.history;
 
-/** Just enough JSON writing for {@link CheckReport}: string escaping per RFC 8259. */
-final class Json {
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Just enough JSON writing for the kit's reports ({@link CheckReport}, the chaos run's result):
+ * string escaping per RFC 8259 and writing a report file. Stateless.
+ */
+public final class Json {
 
   private Json() {}
 
   /** Appends {@code value} as a JSON string literal, or {@code null}. */
-  static StringBuilder string(StringBuilder out, String value) {
+  public static StringBuilder string(StringBuilder out, String value) {
     if (value == null) {
       return out.append("null");
     }
@@ -32,5 +41,22 @@ final class Json {
       }
     }
     return out.append('"');
+  }
+
+  /**
+   * Writes {@code json} to {@code file} in UTF-8, creating parent directories.
+   *
+   * @throws UncheckedIOException naming {@code what} and the file when it cannot be written
+   */
+  public static void write(Path file, String json, String what) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(file, json, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the " + what + " to " + file, e);
+    }
   }
 }

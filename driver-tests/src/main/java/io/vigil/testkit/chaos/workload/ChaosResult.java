@@ -2,10 +2,7 @@ package io.vigil.testkit.chaos.workload;
 
 import io.vigil.testkit.chaos.FaultStep;
 import io.vigil.testkit.chaos.history.CheckReport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.vigil.testkit.chaos.history.Json;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -96,7 +93,7 @@ public record ChaosResult(long seed, List<FaultStep> applied, List<String> appli
     sb.append(",\"faults\":[");
     for (int i = 0; i < appliedLog.size(); i++) {
       sb.append(i == 0 ? "" : ",");
-      string(sb, appliedLog.get(i));
+      Json.string(sb, appliedLog.get(i));
     }
     sb.append("],\"errors\":");
     object(sb, new TreeMap<>(errors));
@@ -106,15 +103,7 @@ public record ChaosResult(long seed, List<FaultStep> applied, List<String> appli
 
   /** Writes {@link #toJson()} to {@code file} in UTF-8, creating parent directories. */
   public void writeJson(Path file) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, toJson(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the chaos report to " + file, e);
-    }
+    Json.write(file, toJson(), "chaos report");
   }
 
   @Override
@@ -128,24 +117,10 @@ public record ChaosResult(long seed, List<FaultStep> applied, List<String> appli
     for (Map.Entry<String, ? extends Number> e : values.entrySet()) {
       sb.append(first ? "" : ",");
       first = false;
-      string(sb, e.getKey());
+      Json.string(sb, e.getKey());
       sb.append(':').append(e.getValue());
     }
     sb.append('}');
   }
 
-  private static void string(StringBuilder sb, String value) {
-    sb.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char ch = value.charAt(i);
-      if (ch == '"' || ch == '\\') {
-        sb.append('\\').append(ch);
-      } else if (ch < 0x20) {
-        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-      } else {
-        sb.append(ch);
-      }
-    }
-    sb.append('"');
-  }
 }
