@@ -470,37 +470,10 @@ final class ListCommands {
 
   private static RespValue lmpop(Call c, int numkeysIndex, boolean blocking) {
     long timeout = blocking ? timeout(c, 1) : 0;
-    long numkeys = c.longArg(numkeysIndex, "ERR numkeys should be greater than 0");
-    if (numkeys <= 0) {
-      throw new RedisError("ERR numkeys should be greater than 0");
-    }
-    int whereIndex = numkeysIndex + 1 + (int) Math.min(numkeys, Integer.MAX_VALUE - 10);
-    if (numkeys > c.argc() - numkeysIndex - 2) {
-      throw RedisError.syntax();
-    }
-    boolean left;
-    if (c.is(whereIndex, "LEFT")) {
-      left = true;
-    } else if (c.is(whereIndex, "RIGHT")) {
-      left = false;
-    } else {
-      throw RedisError.syntax();
-    }
-    long count = 1;
-    boolean countSeen = false;
-    for (int i = whereIndex + 1; i < c.argc(); i++) {
-      if (c.is(i, "COUNT") && i + 1 < c.argc() && !countSeen) {
-        count = c.longArg(++i, "ERR count should be greater than 0");
-        countSeen = true;
-        if (count <= 0) {
-          throw new RedisError("ERR count should be greater than 0");
-        }
-      } else {
-        throw RedisError.syntax();
-      }
-    }
-    List<Bytes> keys = c.keys(numkeysIndex + 1, whereIndex);
-    final long n = count;
+    MultiPop args = MultiPop.parse(c, numkeysIndex, "LEFT", "RIGHT");
+    List<Bytes> keys = args.keys();
+    boolean left = args.first();
+    long n = args.count();
     for (Bytes key : keys) {
       var l = list(c, key);
       if (l != null) {
@@ -528,19 +501,8 @@ final class ListCommands {
     for (long i = 0; i < count && l.size() > 0; i++) {
       items.add(RespBulkString.of(left ? l.removeFirst() : l.removeLast()));
     }
-    server.notify(NOTIFY_LIST, left ? "lpop" : "rpop", db, key);
-    if (l.size() == 0) {
-      server.keyspace().db(db).delete(key);
-      server.notify(NOTIFY_GENERIC, "del", db, key);
-    } else {
-      server.keyModified(db, key);
-    }
     byte[][] prop = {bytes(left ? "LPOP" : "RPOP"), key.bytes(), Numbers.format(items.size())};
-    if (c != null) {
-      c.propagateAs(prop);
-    } else {
-      server.propagate(db, Arrays.asList(prop));
-    }
+    MultiPop.afterPop(server, db, key, NOTIFY_LIST, left ? "lpop" : "rpop", l.size() == 0, prop, c);
     return RespArray.of(RespBulkString.of(key.bytes()), new RespArray(items));
   }
 }

@@ -102,39 +102,12 @@ final class ZSetPops {
 
   static RespValue zmpop(Call c, int numkeysIndex, boolean blocking) {
     long timeout = blocking ? ListCommands.timeout(c, 1) : 0;
-    long numkeys = c.longArg(numkeysIndex, "ERR numkeys should be greater than 0");
-    if (numkeys <= 0) {
-      throw new RedisError("ERR numkeys should be greater than 0");
-    }
-    if (numkeys > c.argc() - numkeysIndex - 2) {
-      throw RedisError.syntax();
-    }
-    int whereIndex = numkeysIndex + 1 + (int) numkeys;
-    boolean min;
-    if (c.is(whereIndex, "MIN")) {
-      min = true;
-    } else if (c.is(whereIndex, "MAX")) {
-      min = false;
-    } else {
-      throw RedisError.syntax();
-    }
-    long count = 1;
-    boolean countSeen = false;
-    for (int i = whereIndex + 1; i < c.argc(); i++) {
-      if (c.is(i, "COUNT") && i + 1 < c.argc() && !countSeen) {
-        count = c.longArg(++i, "ERR count should be greater than 0");
-        countSeen = true;
-        if (count <= 0) {
-          throw new RedisError("ERR count should be greater than 0");
-        }
-      } else {
-        throw RedisError.syntax();
-      }
-    }
-    List<Bytes> keys = c.keys(numkeysIndex + 1, whereIndex);
+    MultiPop args = MultiPop.parse(c, numkeysIndex, "MIN", "MAX");
+    List<Bytes> keys = args.keys();
+    boolean min = args.first();
+    long n = args.count();
     ServerContext server = c.server();
     int db = c.dbIndex();
-    final long n = count;
     for (Bytes key : keys) {
       ZSetValue z = c.lookupWrite(key, ZSetValue.class);
       if (z != null) {
@@ -156,19 +129,8 @@ final class ZSetPops {
   private static RespValue mpopFrom(ServerContext server, int db, Bytes key, ZSetValue z,
       boolean min, long count, Call c) {
     List<ZSetValue.Entry> popped = popEntries(z, min, count);
-    server.notify(NOTIFY_ZSET, min ? "zpopmin" : "zpopmax", db, key);
-    if (z.size() == 0) {
-      server.keyspace().db(db).delete(key);
-      server.notify(NOTIFY_GENERIC, "del", db, key);
-    } else {
-      server.keyModified(db, key);
-    }
     byte[][] prop = {bytes(min ? "ZPOPMIN" : "ZPOPMAX"), key.bytes(), Numbers.format(popped.size())};
-    if (c != null) {
-      c.propagateAs(prop);
-    } else {
-      server.propagate(db, java.util.Arrays.asList(prop));
-    }
+    MultiPop.afterPop(server, db, key, NOTIFY_ZSET, min ? "zpopmin" : "zpopmax", z.size() == 0, prop, c);
     List<RespValue> pairs = new ArrayList<>();
     for (ZSetValue.Entry e : popped) {
       pairs.add(RespArray.of(RespBulkString.of(e.member().bytes()), new RespDouble(e.score())));
