@@ -129,47 +129,31 @@ public final class ContainerTopology implements AutoCloseable {
 
     /** The master's name in Sentinel. */
     public Builder masterName(String name) {
-      Objects.requireNonNull(name, "name");
-      if (!name.matches("[A-Za-z0-9._-]+")) {
-        throw new IllegalArgumentException("master name must be letters, digits, '.', '_' or '-', got '" + name + "'");
-      }
-      this.masterName = name;
+      this.masterName = TopologyShape.masterName(name);
       return this;
     }
 
     /** Replicas besides the master; default 2. */
     public Builder replicas(int count) {
-      if (count < 0 || count > 16) {
-        throw new IllegalArgumentException("replicas must be between 0 and 16, got " + count);
-      }
-      this.replicas = count;
+      this.replicas = TopologyShape.replicas(count);
       return this;
     }
 
     /** Sentinels; default 3. */
     public Builder sentinels(int count) {
-      if (count < 0 || count > 9) {
-        throw new IllegalArgumentException("sentinels must be between 0 and 9, got " + count);
-      }
-      this.sentinelCount = count;
+      this.sentinelCount = TopologyShape.sentinels(count);
       return this;
     }
 
     /** {@code down-after-milliseconds}; default 1 s. */
     public Builder downAfter(Duration value) {
-      if (Objects.requireNonNull(value, "downAfter").toMillis() <= 0) {
-        throw new IllegalArgumentException("downAfter must be at least 1 ms, got " + value);
-      }
-      this.downAfter = value;
+      this.downAfter = TopologyShape.positiveMillis("downAfter", value);
       return this;
     }
 
     /** {@code failover-timeout}; default 5 s. */
     public Builder failoverTimeout(Duration value) {
-      if (Objects.requireNonNull(value, "failoverTimeout").toMillis() <= 0) {
-        throw new IllegalArgumentException("failoverTimeout must be at least 1 ms, got " + value);
-      }
-      this.failoverTimeout = value;
+      this.failoverTimeout = TopologyShape.positiveMillis("failoverTimeout", value);
       return this;
     }
 

@@ -454,29 +454,19 @@ public final class Topology implements AutoCloseable {
 
     /** The master's name in Sentinel; default {@code mymaster}. */
     public Builder masterName(String name) {
-      Objects.requireNonNull(name, "name");
-      if (!name.matches("[A-Za-z0-9._-]+")) {
-        throw new IllegalArgumentException("master name must be letters, digits, '.', '_' or '-', got '" + name + "'");
-      }
-      this.masterName = name;
+      this.masterName = TopologyShape.masterName(name);
       return this;
     }
 
     /** How many replicas besides the master; default 2. */
     public Builder replicas(int count) {
-      if (count < 0 || count > 16) {
-        throw new IllegalArgumentException("replicas must be between 0 and 16, got " + count);
-      }
-      this.replicas = count;
+      this.replicas = TopologyShape.replicas(count);
       return this;
     }
 
     /** How many sentinels; default 3. */
     public Builder sentinels(int count) {
-      if (count < 0 || count > 9) {
-        throw new IllegalArgumentException("sentinels must be between 0 and 9, got " + count);
-      }
-      this.sentinelCount = count;
+      this.sentinelCount = TopologyShape.sentinels(count);
       return this;
     }
 
@@ -489,10 +479,7 @@ public final class Topology implements AutoCloseable {
       return this;
     }
 
-    /**
-     * How data nodes run; default {@link NodeKind#REAL}. Java data nodes replicate once the Java
-     * server supports {@code replicaof}; until then only a master alone (replicas(0)) starts healthy.
-     */
+    /** How data nodes run; default {@link NodeKind#REAL}. */
     public Builder dataNodes(NodeKind kind) {
       this.dataKind = Objects.requireNonNull(kind, "kind");
       return this;
@@ -506,13 +493,13 @@ public final class Topology implements AutoCloseable {
 
     /** {@code down-after-milliseconds}; default 1 s. */
     public Builder downAfter(Duration downAfter) {
-      this.downAfter = positiveMillis("downAfter", downAfter);
+      this.downAfter = TopologyShape.positiveMillis("downAfter", downAfter);
       return this;
     }
 
     /** {@code failover-timeout}; default 5 s. */
     public Builder failoverTimeout(Duration timeout) {
-      this.failoverTimeout = positiveMillis("failoverTimeout", timeout);
+      this.failoverTimeout = TopologyShape.positiveMillis("failoverTimeout", timeout);
       return this;
     }
 
@@ -752,14 +739,6 @@ public final class Topology implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + file, e);
       }
-    }
-
-    private static Duration positiveMillis(String what, Duration value) {
-      Objects.requireNonNull(value, what);
-      if (value.toMillis() <= 0) {
-        throw new IllegalArgumentException(what + " must be at least 1 ms, got " + value);
-      }
-      return value;
     }
 
     private static List<String> quoteAll(String[] values) {
