@@ -262,7 +262,7 @@ public final class ReadRoutingBenchmark {
           continue;
         }
         try {
-          String info = io.vigil.driver.internal.client.Replies.text(n.call("INFO", "commandstats"));
+          String info = io.vigil.driver.internal.command.Replies.text(n.call("INFO", "commandstats"));
           long c = 0;
           for (String line : info.split("\r?\n")) {
             if (line.startsWith("cmdstat_get:calls=")) {

@@ -21,6 +21,11 @@ public interface PubSubListener<K, V> {
     message(channel, message);
   }
 
+  /** A message published with {@code SPUBLISH} on the shard channel {@code channel}. */
+  default void shardMessage(K channel, V message) {
+    message(channel, message);
+  }
+
   /** The server confirmed a (re)subscription; {@code count} is the connection's total. */
   default void subscribed(K channelOrPattern, long count) {}
 

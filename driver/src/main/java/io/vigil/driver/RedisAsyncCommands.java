@@ -1,389 +1,45 @@
 package io.vigil.driver;
 
-import io.vigil.resp.RespValue;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletionStage;
+import io.vigil.driver.commands.RedisBitmapAsyncCommands;
+import io.vigil.driver.commands.RedisFunctionAsyncCommands;
+import io.vigil.driver.commands.RedisGenericAsyncCommands;
+import io.vigil.driver.commands.RedisGeoAsyncCommands;
+import io.vigil.driver.commands.RedisHashAsyncCommands;
+import io.vigil.driver.commands.RedisHyperLogLogAsyncCommands;
+import io.vigil.driver.commands.RedisKeyAsyncCommands;
+import io.vigil.driver.commands.RedisListAsyncCommands;
+import io.vigil.driver.commands.RedisPubSubAsyncCommands;
+import io.vigil.driver.commands.RedisScriptingAsyncCommands;
+import io.vigil.driver.commands.RedisServerAsyncCommands;
+import io.vigil.driver.commands.RedisSetAsyncCommands;
+import io.vigil.driver.commands.RedisSortedSetAsyncCommands;
+import io.vigil.driver.commands.RedisStreamAsyncCommands;
+import io.vigil.driver.commands.RedisStringAsyncCommands;
 
 /**
- * The typed Redis commands, asynchronous: each method queues one command and returns at once
- * with a stage that completes with its result.
+ * The typed Redis commands, asynchronous: each method sends one command and returns a stage that
+ * completes with its result on the driver's I/O thread.
  *
- * <p>Thread-safe and non-blocking. Stages complete on the client's I/O thread: dependent actions
- * run there too, so they must not block (hand work to your own executor with the {@code *Async}
- * variants). A stage fails with the exceptions the blocking methods of {@link RedisCommands}
- * throw, wrapped in a {@link java.util.concurrent.CompletionException} where the
- * {@code CompletionStage} contract says so.
+ * <p>Thread-safe; calls from many threads are pipelined on the client's shared connections.
+ * A stage fails with {@link CommandTimeoutException} when no reply arrives within the command
+ * timeout; an error reply fails it with a {@link RedisServerException} subclass
+ * for its prefix ({@link WrongTypeException} names the command and key); a connection that dies
+ * with the command in flight fails it with {@link OutcomeUnknownException}. Bad arguments (a null key, a
+ * negative count, options that exclude each other) throw {@link IllegalArgumentException} naming
+ * the command and argument, before anything is sent. Blocking commands ({@code BLPOP}, {@code
+ * XREAD BLOCK}…) run on a connection of their own and may take their timeout plus the command
+ * timeout. Do not wait for a stage inside another stage's callback: callbacks run on the I/O
+ * thread that completes them. Keys and values
+ * are encoded by the view's {@link io.vigil.driver.codec.RedisCodec codec}.
  *
- * @param <K> the key type
- * @param <V> the value type
+ * <p>The families are in {@code io.vigil.driver.commands}, one interface each, generated with
+ * their blocking twins from one definition per command.
+ *
+ * @param <K> the key type (hash fields and channels too)
+ * @param <V> the value type (list, set and sorted-set members too)
  */
-public interface RedisAsyncCommands<K, V> {
-
-  // --- strings -----------------------------------------------------------------------------------
-
-  /** The value of {@code key}, or null when it does not exist. */
-  CompletionStage<V> get(K key);
-
-  /** Sets {@code key} to {@code value}, replacing any value and expiry; returns {@code OK}. */
-  CompletionStage<String> set(K key, V value);
-
-  /**
-   * Sets {@code key} to {@code value} expiring after {@code ttl} (millisecond precision);
-   * returns {@code OK}.
-   */
-  CompletionStage<String> set(K key, V value, Duration ttl);
-
-  /** Sets {@code key} only when it does not exist ({@code SET NX}); whether it was set. */
-  CompletionStage<Boolean> setIfAbsent(K key, V value);
-
-  /** Sets {@code key} with an expiry only when it does not exist; whether it was set. */
-  CompletionStage<Boolean> setIfAbsent(K key, V value, Duration ttl);
-
-  /** Sets {@code key} and returns its previous value ({@code SET GET}), or null. */
-  CompletionStage<V> setAndGet(K key, V value);
-
-  /** Returns the value of {@code key} and deletes it, or null. */
-  CompletionStage<V> getDel(K key);
-
-  /** The values of {@code keys}, null for each missing one. */
-  CompletionStage<List<V>> mget(K... keys);
-
-  /** Sets every key of {@code entries} at once; returns {@code OK}. */
-  CompletionStage<String> mset(Map<K, V> entries);
-
-  /** Increments the integer at {@code key} by one; the new value. */
-  CompletionStage<Long> incr(K key);
-
-  /** Increments the integer at {@code key} by {@code amount}; the new value. */
-  CompletionStage<Long> incrBy(K key, long amount);
-
-  /** Decrements the integer at {@code key} by one; the new value. */
-  CompletionStage<Long> decr(K key);
-
-  /** Decrements the integer at {@code key} by {@code amount}; the new value. */
-  CompletionStage<Long> decrBy(K key, long amount);
-
-  /** Increments the number at {@code key} by {@code amount}; the new value. */
-  CompletionStage<Double> incrByFloat(K key, double amount);
-
-  /** Appends {@code value}; the new length in bytes. */
-  CompletionStage<Long> append(K key, V value);
-
-  /** The length in bytes of the value at {@code key}, 0 when missing. */
-  CompletionStage<Long> strlen(K key);
-
-  /** The bytes from {@code start} to {@code end} inclusive (negative counts from the end). */
-  CompletionStage<V> getRange(K key, long start, long end);
-
-  /** Overwrites part of the value from {@code offset}; the new length. */
-  CompletionStage<Long> setRange(K key, long offset, V value);
-
-
-  // --- keys --------------------------------------------------------------------------------------
-
-  /** Deletes {@code keys}; how many existed. */
-  CompletionStage<Long> del(K... keys);
-
-  /** Deletes {@code keys}, reclaiming memory in the background; how many existed. */
-  CompletionStage<Long> unlink(K... keys);
-
-  /** How many of {@code keys} exist (a key named twice counts twice). */
-  CompletionStage<Long> exists(K... keys);
-
-  /**
-   * Makes {@code key} expire after {@code ttl} (millisecond precision); false when the key
-   * does not exist.
-   */
-  CompletionStage<Boolean> expire(K key, Duration ttl);
-
-  /** Makes {@code key} expire at {@code when}; false when the key does not exist. */
-  CompletionStage<Boolean> expireAt(K key, Instant when);
-
-  /** Removes the expiry of {@code key}; false when it had none or does not exist. */
-  CompletionStage<Boolean> persist(K key);
-
-  /** Seconds until {@code key} expires: -1 when it has no expiry, -2 when it does not exist. */
-  CompletionStage<Long> ttl(K key);
-
-  /**
-   * Milliseconds until {@code key} expires: -1 when it has no expiry, -2 when it does not
-   * exist.
-   */
-  CompletionStage<Long> pttl(K key);
-
-  /**
-   * The type of the value at {@code key} ({@code string}, {@code list}…), {@code none} when
-   * missing.
-   */
-  CompletionStage<String> type(K key);
-
-  /** Renames {@code key} to {@code newKey}, replacing it; returns {@code OK}. */
-  CompletionStage<String> rename(K key, K newKey);
-
-  /** Renames {@code key} only when {@code newKey} does not exist; whether it did. */
-  CompletionStage<Boolean> renameIfAbsent(K key, K newKey);
-
-  /**
-   * The keys matching a glob {@code pattern}. Scans the whole keyspace: prefer {@link #scan}
-   * in production.
-   */
-  CompletionStage<List<K>> keys(K pattern);
-
-  /**
-   * One page of a keyspace iteration from {@code cursor} ({@code "0"} to start), keys matching
-   * {@code pattern}, about {@code count} per page.
-   */
-  CompletionStage<ScanPage<K>> scan(String cursor, K pattern, long count);
-
-  /** The number of keys in the selected database. */
-  CompletionStage<Long> dbsize();
-
-  /** Deletes every key of the selected database; returns {@code OK}. */
-  CompletionStage<String> flushdb();
-
-
-  // --- hashes ------------------------------------------------------------------------------------
-
-  /** Sets one field of the hash at {@code key}; 1 when the field is new, 0 when it was updated. */
-  CompletionStage<Long> hset(K key, K field, V value);
-
-  /** Sets several fields of the hash at {@code key}; how many were new. */
-  CompletionStage<Long> hset(K key, Map<K, V> fields);
-
-  /** Sets a field only when it does not exist; whether it did. */
-  CompletionStage<Boolean> hsetIfAbsent(K key, K field, V value);
-
-  /** The value of {@code field}, or null. */
-  CompletionStage<V> hget(K key, K field);
-
-  /** The values of {@code fields}, null for each missing one. */
-  CompletionStage<List<V>> hmget(K key, K... fields);
-
-  /** Every field and value of the hash, in server order; empty when the key does not exist. */
-  CompletionStage<Map<K, V>> hgetall(K key);
-
-  /** Deletes {@code fields}; how many existed. */
-  CompletionStage<Long> hdel(K key, K... fields);
-
-  /** Whether {@code field} exists. */
-  CompletionStage<Boolean> hexists(K key, K field);
-
-  /** Increments the integer in {@code field} by {@code amount}; the new value. */
-  CompletionStage<Long> hincrBy(K key, K field, long amount);
-
-  /** Increments the number in {@code field} by {@code amount}; the new value. */
-  CompletionStage<Double> hincrByFloat(K key, K field, double amount);
-
-  /** The field names of the hash. */
-  CompletionStage<List<K>> hkeys(K key);
-
-  /** The values of the hash. */
-  CompletionStage<List<V>> hvals(K key);
-
-  /** The number of fields in the hash. */
-  CompletionStage<Long> hlen(K key);
-
-
-  // --- lists -------------------------------------------------------------------------------------
-
-  /** Prepends {@code values} (the last one ends up first); the new length. */
-  CompletionStage<Long> lpush(K key, V... values);
-
-  /** Appends {@code values}; the new length. */
-  CompletionStage<Long> rpush(K key, V... values);
-
-  /** Removes and returns the first element, or null when the list is empty. */
-  CompletionStage<V> lpop(K key);
-
-  /** Removes and returns the last element, or null when the list is empty. */
-  CompletionStage<V> rpop(K key);
-
-  /** The elements from {@code start} to {@code stop} inclusive (negative counts from the end). */
-  CompletionStage<List<V>> lrange(K key, long start, long stop);
-
-  /** The length of the list. */
-  CompletionStage<Long> llen(K key);
-
-  /** The element at {@code index}, or null. */
-  CompletionStage<V> lindex(K key, long index);
-
-  /** Replaces the element at {@code index}; returns {@code OK}. */
-  CompletionStage<String> lset(K key, long index, V value);
-
-  /**
-   * Removes up to {@code count} elements equal to {@code value} (0: all; negative: from the
-   * tail); how many.
-   */
-  CompletionStage<Long> lrem(K key, long count, V value);
-
-  /** Trims the list to {@code start}..{@code stop}; returns {@code OK}. */
-  CompletionStage<String> ltrim(K key, long start, long stop);
-
-  /**
-   * Moves the last element of {@code source} to the head of {@code destination} and returns
-   * it, or null.
-   */
-  CompletionStage<V> rpoplpush(K source, K destination);
-
-  /**
-   * Removes and returns the first element of the first non-empty list among {@code keys},
-   * waiting up to {@code timeout} ({@link Duration#ZERO}: forever); null on timeout. Runs on a
-   * connection of its own.
-   */
-  CompletionStage<KeyValue<K, V>> blpop(Duration timeout, K... keys);
-
-  /**
-   * Removes and returns the last element of the first non-empty list among {@code keys},
-   * waiting up to {@code timeout} ({@link Duration#ZERO}: forever); null on timeout. Runs on a
-   * connection of its own.
-   */
-  CompletionStage<KeyValue<K, V>> brpop(Duration timeout, K... keys);
-
-  /**
-   * {@link #rpoplpush} that waits up to {@code timeout} for an element; null on timeout. Runs
-   * on a connection of its own.
-   */
-  CompletionStage<V> brpoplpush(Duration timeout, K source, K destination);
-
-
-  // --- sets --------------------------------------------------------------------------------------
-
-  /** Adds {@code members}; how many were new. */
-  CompletionStage<Long> sadd(K key, V... members);
-
-  /** Removes {@code members}; how many were there. */
-  CompletionStage<Long> srem(K key, V... members);
-
-  /** The members of the set. */
-  CompletionStage<Set<V>> smembers(K key);
-
-  /** Whether {@code member} is in the set. */
-  CompletionStage<Boolean> sismember(K key, V member);
-
-  /** The number of members. */
-  CompletionStage<Long> scard(K key);
-
-  /** The members common to all {@code keys}. */
-  CompletionStage<Set<V>> sinter(K... keys);
-
-  /** The members of any of {@code keys}. */
-  CompletionStage<Set<V>> sunion(K... keys);
-
-  /** The members of the first key that are in none of the others. */
-  CompletionStage<Set<V>> sdiff(K... keys);
-
-  /** Removes and returns a random member, or null when the set is empty. */
-  CompletionStage<V> spop(K key);
-
-  /** A random member, or null when the set is empty. */
-  CompletionStage<V> srandmember(K key);
-
-  /**
-   * Moves {@code member} from {@code source} to {@code destination}; whether it was in {@code
-   * source}.
-   */
-  CompletionStage<Boolean> smove(K source, K destination, V member);
-
-
-  // --- sorted sets -------------------------------------------------------------------------------
-
-  /** Adds or updates one member with its score; 1 when it is new. */
-  CompletionStage<Long> zadd(K key, double score, V member);
-
-  /** Adds or updates {@code members}; how many were new. */
-  CompletionStage<Long> zadd(K key, Collection<ScoredValue<V>> members);
-
-  /** The score of {@code member}, or null when it is not in the set. */
-  CompletionStage<Double> zscore(K key, V member);
-
-  /**
-   * Adds {@code amount} to the score of {@code member} (adding it at 0 first if needed); the
-   * new score.
-   */
-  CompletionStage<Double> zincrby(K key, double amount, V member);
-
-  /** Removes {@code members}; how many were there. */
-  CompletionStage<Long> zrem(K key, V... members);
-
-  /** The number of members. */
-  CompletionStage<Long> zcard(K key);
-
-  /** The 0-based rank of {@code member} by ascending score, or null when it is not in the set. */
-  CompletionStage<Long> zrank(K key, V member);
-
-  /** How many members have a score between {@code min} and {@code max} inclusive. */
-  CompletionStage<Long> zcount(K key, double min, double max);
-
-  /** The members ranked {@code start} to {@code stop} inclusive, by ascending score. */
-  CompletionStage<List<V>> zrange(K key, long start, long stop);
-
-  /** The members ranked {@code start} to {@code stop} inclusive with their scores. */
-  CompletionStage<List<ScoredValue<V>>> zrangeWithScores(K key, long start, long stop);
-
-  /** The members ranked {@code start} to {@code stop} inclusive, by descending score. */
-  CompletionStage<List<V>> zrevrange(K key, long start, long stop);
-
-  /** The members with a score between {@code min} and {@code max} inclusive, ascending. */
-  CompletionStage<List<V>> zrangeByScore(K key, double min, double max);
-
-
-  // --- pub/sub -----------------------------------------------------------------------------------
-
-  /** Publishes {@code message} on {@code channel}; how many subscribers received it. */
-  CompletionStage<Long> publish(K channel, V message);
-
-
-  // --- scripting ---------------------------------------------------------------------------------
-
-  /**
-   * Runs a Lua script with {@code keys} and {@code args}; its result as plain Java (values,
-   * {@code Long}, {@code String}, {@code List}, null).
-   */
-  CompletionStage<Object> eval(String script, List<K> keys, List<V> args);
-
-  /**
-   * Runs a script loaded before, by its SHA-1; fails with {@link
-   * io.vigil.driver.NoScriptException} when the node does not have it.
-   */
-  CompletionStage<Object> evalsha(String sha1, List<K> keys, List<V> args);
-
-  /** Loads a script into the script cache; its SHA-1 for {@link #evalsha}. */
-  CompletionStage<String> scriptLoad(String script);
-
-
-  // --- server ------------------------------------------------------------------------------------
-
-  /** {@code PONG}, when the node answers. */
-  CompletionStage<String> ping();
-
-  /** The default sections of {@code INFO}, as the text the server sends. */
-  CompletionStage<String> info();
-
-  /** One section of {@code INFO} ({@code replication}, {@code server}…), as text. */
-  CompletionStage<String> info(String section);
-
-  /** The node's replication role ({@code ROLE}). */
-  CompletionStage<Role> role();
-
-  /**
-   * Waits until {@code replicas} replicas acknowledged this connection's writes, or {@code
-   * timeout} passed ({@link Duration#ZERO}: forever); how many did. It covers the writes sent
-   * before it on the same connection: in a {@link io.vigil.driver.Transaction} exactly its
-   * own, on the shared connection everything sent there; other commands on that connection
-   * wait meanwhile.
-   */
-  CompletionStage<Long> waitReplicas(int replicas, Duration timeout);
-
-  // --- any command ----------------------------------------------------------------------------
-
-  /** Sends any command and completes with the raw reply; see {@link RedisCommands#execute(String...)}. */
-  CompletionStage<RespValue> execute(String... args);
-
-  /** {@link #execute(String...)} with binary arguments. */
-  CompletionStage<RespValue> execute(byte[]... args);
-}
+public interface RedisAsyncCommands<K, V> extends RedisStringAsyncCommands<K, V>, RedisBitmapAsyncCommands<K, V>,
+    RedisHyperLogLogAsyncCommands<K, V>, RedisKeyAsyncCommands<K, V>, RedisHashAsyncCommands<K, V>, RedisListAsyncCommands<K, V>,
+    RedisSetAsyncCommands<K, V>, RedisSortedSetAsyncCommands<K, V>, RedisGeoAsyncCommands<K, V>, RedisStreamAsyncCommands<K, V>,
+    RedisPubSubAsyncCommands<K, V>, RedisScriptingAsyncCommands<K, V>, RedisFunctionAsyncCommands<K, V>,
+    RedisServerAsyncCommands<K, V>, RedisGenericAsyncCommands<K, V> {}

@@ -25,7 +25,12 @@ public sealed class RedisServerException extends VigilException
    * @param node the node that answered, as {@code host:port}
    */
   public RedisServerException(String errorCode, String serverMessage, String command, String node) {
-    super(serverMessage + " (command " + command + " on " + node + ")", null);
+    this(errorCode, serverMessage, command, command, node);
+  }
+
+  /** An error reply whose message describes the command as {@code what} ({@code "LPUSH, key 'k',"}). */
+  RedisServerException(String errorCode, String serverMessage, String what, String command, String node) {
+    super(serverMessage + " (command " + what + " on " + node + ")", null);
     this.errorCode = errorCode;
     this.serverMessage = serverMessage;
     this.command = command;

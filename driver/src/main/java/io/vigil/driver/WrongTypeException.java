@@ -8,8 +8,20 @@ package io.vigil.driver;
  */
 public final class WrongTypeException extends RedisServerException {
 
-  /** See {@link RedisServerException#RedisServerException(String, String, String, String)}. */
-  public WrongTypeException(String errorCode, String serverMessage, String command, String node) {
-    super(errorCode, serverMessage, command, node);
+  private final String key;
+
+  /**
+   * See {@link RedisServerException#RedisServerException(String, String, String, String)}.
+   *
+   * @param key the key the command was about, as text; null when not known
+   */
+  public WrongTypeException(String errorCode, String serverMessage, String command, String node, String key) {
+    super(errorCode, serverMessage, key == null ? command : command + ", key '" + key + "',", command, node);
+    this.key = key;
+  }
+
+  /** The key whose value has another type, as text; null when not known. */
+  public String key() {
+    return key;
   }
 }

@@ -1,6 +1,6 @@
 package io.vigil.samples;
 
-import io.vigil.driver.KeyValue;
+import io.vigil.driver.values.KeyValue;
 import io.vigil.driver.Pipeline;
 import io.vigil.driver.Subscription;
 import io.vigil.driver.Transaction;
@@ -68,7 +68,7 @@ public final class QuickstartDemo {
 
       redis.set("balance", "100");
       try (Transaction<String, String> tx = redis.transaction()) {
-        TransactionResult result = tx.exec(q -> q.decrBy("balance", 30));
+        TransactionResult result = tx.exec(q -> q.decrby("balance", 30));
         check("MULTI/EXEC committed", result.committed(), true);
       }
       check("balance after the transaction", redis.get("balance"), "70");

@@ -1,7 +1,7 @@
 package io.vigil.spring.health;
 
 import io.vigil.driver.Endpoint;
-import io.vigil.driver.Role;
+import io.vigil.driver.values.Role;
 import io.vigil.driver.Topology;
 import io.vigil.driver.VigilClient;
 import java.time.Duration;

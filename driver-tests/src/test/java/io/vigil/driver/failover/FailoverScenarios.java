@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigil.driver.AddressMapper;
 import io.vigil.driver.Endpoint;
-import io.vigil.driver.KeyValue;
+import io.vigil.driver.values.KeyValue;
 import io.vigil.driver.PubSubListener;
 import io.vigil.driver.Subscription;
+import io.vigil.driver.TopologyEvent;
 import io.vigil.driver.TopologyListener;
 import io.vigil.driver.Transaction;
 import io.vigil.driver.VigilClient;
@@ -65,7 +66,7 @@ abstract class FailoverScenarios {
   }
 
   private VigilClient client() {
-    return client(new TopologyListener() {});
+    return client(TopologyListener.NONE);
   }
 
   private VigilClient client(TopologyListener listener) {
@@ -231,10 +232,9 @@ abstract class FailoverScenarios {
   @Order(7)
   void twoFailoversBackToBackSurfaceNoErrorAndLoseNoWrite() throws Exception {
     List<Endpoint> confirmed = new CopyOnWriteArrayList<>();
-    try (VigilClient client = client(new TopologyListener() {
-      @Override
-      public void masterConfirmed(String name, Endpoint master, Endpoint previous, Duration downtime) {
-        confirmed.add(master);
+    try (VigilClient client = client(event -> {
+      if (event instanceof TopologyEvent.MasterConfirmed c) {
+        confirmed.add(c.master());
       }
     })) {
       Writers writers = Writers.start(client, 4, "twice:");

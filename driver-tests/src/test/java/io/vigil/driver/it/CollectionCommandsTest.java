@@ -2,8 +2,8 @@ package io.vigil.driver.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.driver.KeyValue;
-import io.vigil.driver.ScoredValue;
+import io.vigil.driver.values.KeyValue;
+import io.vigil.driver.values.ScoredValue;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ class CollectionCommandsTest extends SharedServerTest {
     more.put("b", "2");
     more.put("c", "3");
     assertThat(client.hset("h", more)).isEqualTo(2);
-    assertThat(client.hsetIfAbsent("h", "a", "9")).isFalse();
+    assertThat(client.hsetnx("h", "a", "9")).isFalse();
 
     assertThat(client.hget("h", "a")).isEqualTo("1");
     assertThat(client.hmget("h", "a", "zz", "c")).containsExactly("1", null, "3");
@@ -32,8 +32,8 @@ class CollectionCommandsTest extends SharedServerTest {
     assertThat(client.hvals("h")).containsExactlyInAnyOrder("1", "2", "3");
     assertThat(client.hlen("h")).isEqualTo(3);
     assertThat(client.hexists("h", "b")).isTrue();
-    assertThat(client.hincrBy("h", "a", 5)).isEqualTo(6);
-    assertThat(client.hincrByFloat("h", "f", 0.5)).isEqualTo(0.5);
+    assertThat(client.hincrby("h", "a", 5)).isEqualTo(6);
+    assertThat(client.hincrbyfloat("h", "f", 0.5)).isEqualTo(0.5);
     assertThat(client.hdel("h", "a", "b", "zz")).isEqualTo(2);
     assertThat(client.hgetall("missing")).isEmpty();
   }
@@ -113,7 +113,7 @@ class CollectionCommandsTest extends SharedServerTest {
     assertThat(client.zrange("z", 0, -1)).containsExactly("two", "three", "one");
     assertThat(client.zrevrange("z", 0, 0)).containsExactly("one");
     assertThat(client.zrangeWithScores("z", 0, 1)).containsExactly(ScoredValue.of(2, "two"), ScoredValue.of(3, "three"));
-    assertThat(client.zrangeByScore("z", 2.5, Double.POSITIVE_INFINITY)).containsExactly("three", "one");
+    assertThat(client.zrangebyscore("z", 2.5, Double.POSITIVE_INFINITY)).containsExactly("three", "one");
     assertThat(client.zcount("z", 0, 3)).isEqualTo(2);
     assertThat(client.zrank("z", "three")).isEqualTo(1);
     assertThat(client.zrank("z", "none")).isNull();

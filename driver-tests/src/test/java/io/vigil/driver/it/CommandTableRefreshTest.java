@@ -3,10 +3,9 @@ package io.vigil.driver.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.driver.Endpoint;
+import io.vigil.driver.internal.client.ClientOptions;
 import io.vigil.driver.internal.client.ClientRuntime;
 import io.vigil.driver.internal.command.CommandTable;
-import io.vigil.driver.internal.connection.ConnectionSettings;
-import io.vigil.driver.internal.pool.PoolSettings;
 import io.vigil.testkit.process.RedisServerProcess;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,7 @@ class CommandTableRefreshTest {
   @Test
   void commandsUnknownToTheBuiltInTableAreClassifiedByTheServersFlags() {
     try (RedisServerProcess redis = RedisFixture.start();
-        ClientRuntime runtime = new ClientRuntime(Endpoint.of(redis.host(), redis.port()),
-            ConnectionSettings.defaults(), PoolSettings.defaults(), 1, true)) {
+        ClientRuntime runtime = new ClientRuntime(ClientOptions.standalone(Endpoint.of(redis.host(), redis.port())))) {
       assertThat(new CommandTable().knows("xpending")).as("not built in").isFalse();
       CommandTable table = runtime.table();
 

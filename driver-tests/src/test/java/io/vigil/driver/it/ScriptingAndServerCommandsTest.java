@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.driver.NoScriptException;
-import io.vigil.driver.Role;
+import io.vigil.driver.values.Role;
 import io.vigil.driver.VigilClient;
 import io.vigil.resp.RespBulkString;
 import io.vigil.resp.RespInteger;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.driver.RedisServerException;
-import io.vigil.driver.ScanPage;
+import io.vigil.driver.values.ScanPage;
 import io.vigil.driver.WrongTypeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +44,8 @@ class StringAndKeyCommandsTest extends SharedServerTest {
   @Test
   void setAndGetAndGetDelReturnThePreviousValue() {
     client.set("k", "old");
-    assertThat(client.setAndGet("k", "new")).isEqualTo("old");
-    assertThat(client.getDel("k")).isEqualTo("new");
+    assertThat(client.setGet("k", "new")).isEqualTo("old");
+    assertThat(client.getdel("k")).isEqualTo("new");
     assertThat(client.exists("k")).isZero();
   }
 
@@ -62,10 +62,10 @@ class StringAndKeyCommandsTest extends SharedServerTest {
   @Test
   void countersIncrementAndDecrement() {
     assertThat(client.incr("n")).isEqualTo(1);
-    assertThat(client.incrBy("n", 10)).isEqualTo(11);
+    assertThat(client.incrby("n", 10)).isEqualTo(11);
     assertThat(client.decr("n")).isEqualTo(10);
-    assertThat(client.decrBy("n", 4)).isEqualTo(6);
-    assertThat(client.incrByFloat("f", 1.5)).isEqualTo(1.5);
+    assertThat(client.decrby("n", 4)).isEqualTo(6);
+    assertThat(client.incrbyfloat("f", 1.5)).isEqualTo(1.5);
   }
 
   @Test
@@ -73,8 +73,8 @@ class StringAndKeyCommandsTest extends SharedServerTest {
     assertThat(client.append("s", "Hello")).isEqualTo(5);
     client.append("s", " World");
     assertThat(client.strlen("s")).isEqualTo(11);
-    assertThat(client.getRange("s", 0, 4)).isEqualTo("Hello");
-    assertThat(client.setRange("s", 6, "Redis")).isEqualTo(11);
+    assertThat(client.getrange("s", 0, 4)).isEqualTo("Hello");
+    assertThat(client.setrange("s", 6, "Redis")).isEqualTo(11);
     assertThat(client.get("s")).isEqualTo("Hello Redis");
   }
 
@@ -98,7 +98,7 @@ class StringAndKeyCommandsTest extends SharedServerTest {
     assertThat(client.ttl("k")).isBetween(1L, 50L);
     assertThat(client.persist("k")).isTrue();
     assertThat(client.ttl("k")).isEqualTo(-1);
-    assertThat(client.expireAt("k", Instant.now().plusSeconds(30))).isTrue();
+    assertThat(client.expireat("k", Instant.now().plusSeconds(30))).isTrue();
     assertThat(client.ttl("k")).isBetween(1L, 30L);
     assertThat(client.expire("missing", Duration.ofSeconds(1))).isFalse();
     assertThat(client.ttl("missing")).isEqualTo(-2);
@@ -120,7 +120,7 @@ class StringAndKeyCommandsTest extends SharedServerTest {
     assertThat(client.type("l")).isEqualTo("list");
     assertThat(client.type("none")).isEqualTo("none");
     assertThat(client.rename("s", "s2")).isEqualTo("OK");
-    assertThat(client.renameIfAbsent("s2", "l")).isFalse();
+    assertThat(client.renamenx("s2", "l")).isFalse();
     assertThat(client.keys("s*")).containsExactly("s2");
   }
 

@@ -1,41 +1,42 @@
 package io.vigil.driver.internal.client;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.driver.Endpoint;
-import io.vigil.driver.ReadPolicy;
 import io.vigil.driver.RetryPolicy;
+import io.vigil.driver.Topology;
 import io.vigil.driver.internal.command.CommandTable;
 import io.vigil.driver.internal.connection.Command;
 import io.vigil.driver.internal.connection.Connection;
 import io.vigil.driver.internal.connection.ConnectionFactory;
 import io.vigil.driver.internal.connection.ConnectionSettings;
 import io.vigil.driver.internal.connection.Transport;
+import io.vigil.driver.internal.failover.FailoverRunner;
+import io.vigil.driver.internal.failover.MasterTracker;
+import io.vigil.driver.internal.failover.SentinelMaster;
 import io.vigil.driver.internal.metrics.FailoverMetrics;
 import io.vigil.driver.internal.pool.Backoff;
 import io.vigil.driver.internal.pool.NodePool;
-import io.vigil.driver.internal.pool.PoolSettings;
-import io.vigil.driver.internal.retry.FailoverRunner;
 import io.vigil.driver.internal.routing.ReplicaTracker;
 import io.vigil.driver.internal.routing.RoutingRunner;
 import io.vigil.driver.internal.routing.Session;
-import io.vigil.driver.internal.topology.MasterTracker;
+import io.vigil.driver.internal.topology.MasterSource;
 import io.vigil.driver.internal.topology.SentinelOptions;
+import io.vigil.driver.internal.topology.StandaloneMaster;
 import io.vigil.resp.RespError;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one client owns: its I/O threads, its node pool (or, in Sentinel mode, the master tracker
- * that replaces the pool on failover), its command table and its open subscriptions. Closing it
- * closes all of them and waits for the I/O threads to end.
+ * What one client owns: its I/O threads, the {@link MasterSource} its commands go to (a fixed node,
+ * or the master the sentinels name), its command table, its replica tracker and its open
+ * subscriptions. Closing it closes all of them and waits for the I/O threads to end.
  *
  * <p>Thread-safe.
  */
@@ -43,89 +44,70 @@ public final class ClientRuntime implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ClientRuntime.class);
 
+  private final ClientOptions options;
   private final Transport transport;
   private final ConnectionSettings settings;
   private final ConnectionFactory factory;
-  private final PoolSettings poolSettings;
-  private final boolean refreshCommandTable;
   private final CommandTable table = new CommandTable();
   private final Backoff backoff;
-  /** The fixed pool in standalone mode; null in Sentinel mode. */
-  private final NodePool fixedPool;
-  /** The master tracker in Sentinel mode; null in standalone mode. */
-  private final MasterTracker tracker;
-  private final CommandRunner runner;
+  private final MasterSource source;
   private final Set<SubscriptionImpl<?, ?>> subscriptions = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean tableRefreshed = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   /** Created on first use by {@link #replicas()}; guarded by this. */
   private ReplicaTracker replicas;
-  private Duration replicaSampleInterval = Duration.ofMillis(20);
-  private MeterRegistry replicaRegistry;
 
   /**
-   * Starts a runtime for one node and begins connecting.
-   *
-   * @param refreshCommandTable whether to load the server's {@code COMMAND} flags on first connect
-   */
-  public ClientRuntime(Endpoint node, ConnectionSettings settings, PoolSettings poolSettings,
-      int ioThreads, boolean refreshCommandTable) {
-    this.transport = Transport.create(ioThreads);
-    this.settings = settings;
-    this.poolSettings = poolSettings;
-    this.refreshCommandTable = refreshCommandTable;
-    this.backoff = new Backoff(poolSettings.reconnectBase(), poolSettings.reconnectMax());
-    this.factory = new ConnectionFactory(transport, settings);
-    this.fixedPool = newPool(node, null);
-    this.tracker = null;
-    this.runner = new PoolRunner(fixedPool, settings.ticker());
-    fixedPool.start();
-  }
-
-  /**
-   * Starts a Sentinel-mode runtime: asks the sentinels for the master and waits (up to the
-   * connect timeout) for it to be confirmed.
+   * Starts a runtime: in standalone mode it connects in the background; behind Sentinel it asks
+   * the sentinels for the master and waits (up to the connect timeout) for it to be confirmed.
    *
    * @throws io.vigil.driver.ConnectionException when no sentinel answers
    * @throws IllegalArgumentException when no sentinel knows the master name
    */
-  public ClientRuntime(SentinelOptions sentinel, ConnectionSettings settings, PoolSettings poolSettings,
-      int ioThreads, boolean refreshCommandTable, MeterRegistry registry, RetryPolicy retryPolicy) {
-    this.transport = Transport.create(ioThreads);
-    this.settings = settings;
-    this.poolSettings = poolSettings;
-    this.refreshCommandTable = refreshCommandTable;
-    this.backoff = new Backoff(poolSettings.reconnectBase(), poolSettings.reconnectMax());
+  public ClientRuntime(ClientOptions options) {
+    this.options = options;
+    this.transport = Transport.create(options.ioThreads());
+    this.settings = options.connection();
+    this.backoff = new Backoff(options.pool().reconnectBase(), options.pool().reconnectMax());
     this.factory = new ConnectionFactory(transport, settings);
-    this.fixedPool = null;
-    FailoverMetrics metrics = FailoverMetrics.of(registry, sentinel.masterName());
-    MasterTracker[] self = new MasterTracker[1];
-    this.tracker = new MasterTracker(sentinel, new ConnectionFactory(transport, sentinel.sentinelSettings()),
-        factory, transport.group(), settings.ticker(), backoff, metrics, endpoint -> {
-          NodePool p = newPool(endpoint, self);
-          p.start();
-          return p;
-        });
-    self[0] = tracker;
-    this.runner = new FailoverRunner(tracker.gate(), tracker, table, settings.ticker(), transport.group(), metrics,
-        retryPolicy, tracker::describeMaster);
+    this.source = options.topology() instanceof Topology.Sentinel s
+        ? sentinelMaster(s)
+        : new StandaloneMaster(newPool(((Topology.Standalone) options.topology()).node(), c -> {}), settings.ticker());
     try {
-      tracker.start(settings.connectTimeout());
+      source.start();
     } catch (RuntimeException e) {
       transport.group().shutdownGracefully(0, 1, TimeUnit.SECONDS);
       throw e;
     }
   }
 
-  private NodePool newPool(Endpoint node, MasterTracker[] tracking) {
-    return new NodePool(node, factory, transport.group(), poolSettings, backoff, c -> {
-      if (refreshCommandTable && tableRefreshed.compareAndSet(false, true)) {
+  private MasterSource sentinelMaster(Topology.Sentinel topology) {
+    SentinelOptions sentinel = new SentinelOptions(topology.masterName(), topology.sentinels(),
+        options.sentinelConnection(), options.addressMapper(), options.topologyListener(),
+        options.sentinelPollInterval(), options.recoveryPollInterval(), options.probeTimeout(),
+        options.failoverQueueSize(), options.clock());
+    FailoverMetrics metrics = FailoverMetrics.of(options.meterRegistry(), topology.masterName());
+    MasterTracker[] self = new MasterTracker[1];
+    MasterTracker tracker = new MasterTracker(sentinel, new ConnectionFactory(transport, options.sentinelConnection()),
+        factory, transport.group(), settings.ticker(), backoff, metrics, endpoint -> {
+          // the fastest sign of a dead master: its connection closing
+          NodePool p = newPool(endpoint, c -> c.closeFuture().thenRun(
+              () -> self[0].suspect(endpoint, "the connection to the master closed")));
+          p.start();
+          return p;
+        });
+    self[0] = tracker;
+    FailoverRunner runner = new FailoverRunner(tracker.gate(), tracker, table, settings.ticker(), transport.group(),
+        metrics, options.rootView().retryPolicy(), tracker::describeMaster);
+    return new SentinelMaster(tracker, runner, settings.ticker(), settings.connectTimeout());
+  }
+
+  private NodePool newPool(Endpoint node, Consumer<Connection> onConnect) {
+    return new NodePool(node, factory, transport.group(), options.pool(), backoff, c -> {
+      if (options.refreshCommandTable() && tableRefreshed.compareAndSet(false, true)) {
         refreshTable(c);
       }
-      if (tracking != null) {
-        // the fastest sign of a dead master: its connection closing
-        c.closeFuture().thenRun(() -> tracking[0].suspect(node, "the connection to the master closed"));
-      }
+      onConnect.accept(c);
     });
   }
 
@@ -144,37 +126,37 @@ public final class ClientRuntime implements AutoCloseable {
         });
   }
 
+  /** What the client was built with. */
+  public ClientOptions options() {
+    return options;
+  }
+
+  /** Where the master comes from. */
+  public MasterSource source() {
+    return source;
+  }
+
   /**
    * The pool of the node to lease from: the fixed node, or the confirmed master once there is
    * one (waiting at most {@code timeoutNanos}).
    */
   public CompletableFuture<NodePool> masterPool(long timeoutNanos) {
-    if (fixedPool != null) {
-      return CompletableFuture.completedFuture(fixedPool);
-    }
-    long deadline = timeoutNanos <= 0 ? Command.NO_DEADLINE : settings.ticker().nanoTime() + timeoutNanos;
-    return tracker.gate().await(deadline, "a connection lease");
+    return source.masterPool(timeoutNanos);
   }
 
   /** The node commands go to, for messages. */
   public String nodeName() {
-    return fixedPool != null ? fixedPool.endpoint().toString() : tracker.describeMaster();
+    return source.describe();
   }
 
-  /** Where commands go: the fixed pool, or the failover runner in Sentinel mode. */
-  public CommandRunner runner() {
-    return runner;
-  }
-
-  /** The runner with another retry policy; in standalone mode the runner itself (it does not retry). */
+  /** Where commands go, retried across failovers with {@code policy}. */
   public CommandRunner runner(RetryPolicy policy) {
-    return runner instanceof FailoverRunner f ? f.withPolicy(policy) : runner;
+    return source.runner(policy);
   }
 
-  /** Sets how replicas are sampled; call before the first {@link #replicas()}. */
-  public synchronized void configureReplicas(Duration sampleInterval, MeterRegistry registry) {
-    this.replicaSampleInterval = sampleInterval;
-    this.replicaRegistry = registry;
+  /** The command timeout in nanoseconds. */
+  public long commandTimeoutNanos() {
+    return settings.commandTimeout().toNanos();
   }
 
   /**
@@ -183,45 +165,43 @@ public final class ClientRuntime implements AutoCloseable {
    */
   public synchronized ReplicaTracker replicas() {
     if (replicas == null) {
-      replicas = fixedPool != null
-          ? new ReplicaTracker(fixedPool::endpoint, () -> fixedPool, null, e -> null, this::replicaPool, timers(),
-              settings.ticker(), replicaSampleInterval, replicaRegistry)
-          : new ReplicaTracker(tracker::confirmedMaster, tracker::pool, tracker::replicas, tracker::replicaDownReason,
-              this::replicaPool, timers(), settings.ticker(), replicaSampleInterval, replicaRegistry);
+      replicas = new ReplicaTracker(source.replicas(), this::replicaPool, timers(), settings.ticker(),
+          options.replicaSampleInterval(), options.meterRegistry());
     }
     return replicas;
   }
 
   private NodePool replicaPool(Endpoint replica) {
-    NodePool p = newPool(replica, null);
+    NodePool p = newPool(replica, c -> {});
     p.start();
     return p;
   }
 
+  /** A new read-your-writes session over this client's replicas. */
+  public Session newSession() {
+    return RoutingRunner.newSession(replicas());
+  }
+
   /**
-   * A runner sending reads per {@code policy} (and {@code session}, may be null) and writes to
-   * the master through {@code base}, confirmed by {@code durableReplicas} replicas when above 0;
-   * {@code base} itself when there is nothing to route.
+   * A runner sending reads as {@code view} says (its read policy and session) and writes to the
+   * master through {@code base}, confirmed durable when the view asks; {@code base} itself when
+   * there is nothing to route.
    */
-  public CommandRunner routed(CommandRunner base, ReadPolicy policy, Session session, int durableReplicas,
-      Duration durableTimeout, Duration replicaWait) {
-    if (!policy.mayReadReplicas() && session == null && durableReplicas <= 0) {
+  public CommandRunner routed(CommandRunner base, ViewSettings view) {
+    if (!view.readPolicy().mayReadReplicas() && view.session() == null && view.durableReplicas() <= 0) {
       return base;
     }
-    return new RoutingRunner(base, replicas(), table, policy, session, durableReplicas,
-        durableTimeout == null ? 0 : durableTimeout.toNanos(), this::masterPool, settings.ticker(), timers(),
-        replicaWait.toNanos());
+    return new RoutingRunner(base, replicas(), table, view.readPolicy(), view.session(), view.durableReplicas(),
+        view.durableTimeout() == null ? 0 : view.durableTimeout().toNanos(), this::masterPool, settings.ticker(),
+        timers(), options.replicaWait().toNanos());
   }
 
-  /** The master tracker in Sentinel mode, else null. */
-  public MasterTracker tracker() {
-    return tracker;
-  }
-
+  /** The command table, refreshed from the server's {@code COMMAND} on first connect. */
   public CommandTable table() {
     return table;
   }
 
+  /** The data nodes' connection settings. */
   public ConnectionSettings settings() {
     return settings;
   }
@@ -251,19 +231,7 @@ public final class ClientRuntime implements AutoCloseable {
         replicas.close();
       }
     }
-    try {
-      if (fixedPool != null) {
-        fixedPool.close().get(5, TimeUnit.SECONDS);
-      } else {
-        NodePool p = tracker.pool();
-        tracker.close();
-        if (p != null) {
-          p.close().get(5, TimeUnit.SECONDS);
-        }
-      }
-    } catch (Exception e) {
-      log.debug("Connections of {} did not close in time: {}", nodeName(), e.toString());
-    }
+    source.close();
     transport.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     factory.abortConnects();
   }

@@ -3,56 +3,99 @@ package io.vigil.driver.internal.client;
 import io.vigil.driver.ClientView;
 import io.vigil.driver.Pipeline;
 import io.vigil.driver.PubSubListener;
+import io.vigil.driver.ReadPolicy;
 import io.vigil.driver.RedisAsyncCommands;
+import io.vigil.driver.RetryPolicy;
 import io.vigil.driver.Subscription;
 import io.vigil.driver.Transaction;
+import io.vigil.driver.codec.RedisCodec;
+import io.vigil.driver.internal.command.CommandBuilder;
 import io.vigil.driver.internal.pool.Lease;
 import io.vigil.driver.internal.pool.NodePool;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A client view for one codec: blocking commands over the pool, plus async, pipelines,
- * transactions and subscriptions.
+ * A client view: blocking commands through a runner built from the view's settings, plus its
+ * derivations, async, pipelines, transactions and subscriptions. {@link io.vigil.driver.VigilClient}
+ * is the root view and extends it.
  *
- * <p>Thread-safe; cheap, as it only holds references into the runtime.
+ * <p>Thread-safe; cheap, as it holds references into the runtime and one set of decoders.
  */
-public final class ClientViewImpl<K, V> extends SyncCommands<K, V> implements ClientView<K, V> {
+public class ClientViewImpl<K, V> extends SyncCommands<K, V> implements ClientView<K, V> {
 
   private final ClientRuntime runtime;
-  private final CommandBuilder<K, V> builder;
-  private final long timeoutNanos;
+  private final ViewSettings settings;
+  private final RedisCodec<K, V> codec;
   private final AsyncCommands<K, V> async;
+  /** Where pipelines and transactions go: the master, so that their reads see their own writes. */
+  private final CommandRunner masterRunner;
 
-  /** Where pipelines go: the master, so that a pipeline's reads see its own writes. */
-  private final CommandRunner runner;
-
-  public ClientViewImpl(ClientRuntime runtime, Codec<K, V> codec) {
-    this(runtime, runtime.runner(), codec);
+  /** A view of {@code runtime} with {@code settings}, encoding with {@code codec}. */
+  public ClientViewImpl(ClientRuntime runtime, ViewSettings settings, RedisCodec<K, V> codec) {
+    this(runtime, settings, codec, runtime.runner(settings.retryPolicy()));
   }
 
-  /** A view sending through {@code runner} (the runtime's, or one with another retry policy). */
-  public ClientViewImpl(ClientRuntime runtime, CommandRunner runner, Codec<K, V> codec) {
-    this(runtime, runner, runner, codec);
-  }
-
-  /**
-   * A view sending single commands through {@code runner} (which may route reads to replicas)
-   * and pipelines through {@code masterRunner}.
-   */
-  public ClientViewImpl(ClientRuntime runtime, CommandRunner runner, CommandRunner masterRunner, Codec<K, V> codec) {
-    this(runtime, runner, masterRunner, new CommandBuilder<>(codec, runtime.table()),
-        runtime.settings().commandTimeout().toNanos());
-  }
-
-  private ClientViewImpl(ClientRuntime runtime, CommandRunner runner, CommandRunner masterRunner,
-      CommandBuilder<K, V> builder, long timeoutNanos) {
-    super(runner, builder, timeoutNanos);
+  private ClientViewImpl(ClientRuntime runtime, ViewSettings settings, RedisCodec<K, V> codec, CommandRunner master) {
+    super(runtime.routed(master, settings), new CommandBuilder<>(codec, runtime.table()),
+        runtime.commandTimeoutNanos());
     this.runtime = runtime;
-    this.runner = masterRunner;
-    this.builder = builder;
-    this.timeoutNanos = timeoutNanos;
-    this.async = new AsyncCommands<>(runner, builder, timeoutNanos);
+    this.settings = settings;
+    this.codec = codec;
+    this.masterRunner = master;
+    this.async = new AsyncCommands<>(runner(), commands, timeoutNanos());
+  }
+
+  private ClientView<K, V> derive(ViewSettings next) {
+    return new ClientViewImpl<>(runtime, next, codec);
+  }
+
+  @Override
+  public ClientView<K, V> withRetry(RetryPolicy policy) {
+    return derive(settings.withRetryPolicy(policy));
+  }
+
+  @Override
+  public ClientView<K, V> withReadPolicy(ReadPolicy policy) {
+    return derive(settings.withReadPolicy(policy));
+  }
+
+  @Override
+  public ClientView<K, V> session() {
+    ReadPolicy p = settings.readPolicy();
+    return session(p.mayReadReplicas() ? p : ReadPolicy.replicaPreferred());
+  }
+
+  @Override
+  public ClientView<K, V> session(ReadPolicy policy) {
+    Objects.requireNonNull(policy, "policy");
+    return derive(settings.withSession(runtime.newSession(), policy));
+  }
+
+  @Override
+  public ClientView<K, V> durable(int replicas, Duration timeout) {
+    return derive(settings.durable(replicas, timeout));
+  }
+
+  @Override
+  public <K2, V2> ClientView<K2, V2> withCodec(RedisCodec<K2, V2> newCodec) {
+    return new ClientViewImpl<>(runtime, settings, Objects.requireNonNull(newCodec, "codec"));
+  }
+
+  @Override
+  public RedisCodec<K, V> codec() {
+    return codec;
+  }
+
+  @Override
+  public ReadPolicy readPolicy() {
+    return settings.readPolicy();
+  }
+
+  /** The settings of this view. */
+  protected final ViewSettings settings() {
+    return settings;
   }
 
   @Override
@@ -62,33 +105,39 @@ public final class ClientViewImpl<K, V> extends SyncCommands<K, V> implements Cl
 
   @Override
   public Pipeline<K, V> pipeline() {
-    return new PipelineImpl<>(runner, builder, timeoutNanos);
+    return new PipelineImpl<>(masterRunner, commands, timeoutNanos());
   }
 
   @Override
   public Transaction<K, V> transaction() {
-    long wait = runtime.settings().connectTimeout().toNanos() + timeoutNanos;
+    long wait = runtime.settings().connectTimeout().toNanos() + timeoutNanos();
     Lease lease = Await.await(runtime.masterPool(wait).thenCompose(NodePool::lease), wait,
         "a transaction connection to " + runtime.nodeName());
-    return new TransactionImpl<>(lease, builder, timeoutNanos);
+    return new TransactionImpl<>(lease, commands, timeoutNanos());
   }
 
   @Override
   @SafeVarargs
   public final Subscription<K> subscribe(PubSubListener<K, V> listener, K... channels) {
-    return open(listener, false, channels);
+    return open(listener, "subscribe", channels);
   }
 
   @Override
   @SafeVarargs
   public final Subscription<K> psubscribe(PubSubListener<K, V> listener, K... patterns) {
-    return open(listener, true, patterns);
+    return open(listener, "psubscribe", patterns);
   }
 
-  private Subscription<K> open(PubSubListener<K, V> listener, boolean patterns, K[] names) {
+  @Override
+  @SafeVarargs
+  public final Subscription<K> ssubscribe(PubSubListener<K, V> listener, K... shardChannels) {
+    return open(listener, "ssubscribe", shardChannels);
+  }
+
+  private Subscription<K> open(PubSubListener<K, V> listener, String kind, K[] names) {
     Objects.requireNonNull(listener, "listener");
-    SubscriptionImpl<K, V> subscription = SubscriptionImpl.open(runtime::masterPool, runtime.timers(),
-        builder.codec(), listener, timeoutNanos, runtime.backoff(), patterns, List.of(names));
+    SubscriptionImpl<K, V> subscription = SubscriptionImpl.open(runtime::masterPool, runtime.timers(), codec,
+        listener, timeoutNanos(), runtime.backoff(), kind, List.of(names));
     runtime.register(subscription);
     return subscription;
   }

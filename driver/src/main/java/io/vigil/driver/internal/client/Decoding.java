@@ -1,5 +1,6 @@
 package io.vigil.driver.internal.client;
 
+import io.vigil.driver.internal.command.Spec;
 import io.vigil.driver.internal.connection.RedisErrors;
 import io.vigil.resp.RespError;
 import io.vigil.resp.RespValue;
@@ -13,9 +14,17 @@ final class Decoding {
 
   static <T> T decode(Spec<T> spec, RespValue reply, String node) {
     if (reply instanceof RespError error) {
-      throw RedisErrors.toException(error, name(spec.args()), node);
+      throw RedisErrors.toException(error, name(spec.args()), node, spec.firstKey());
     }
     return spec.decoder().decode(reply);
+  }
+
+  /**
+   * Whether {@code reply} asks for {@code spec}'s script fallback: the server lacks the script
+   * ({@code NOSCRIPT}), so nothing ran and the {@code EVAL} is safe to send.
+   */
+  static boolean needsScript(Spec<?> spec, RespValue reply) {
+    return spec.noScriptFallback() != null && reply instanceof RespError e && "NOSCRIPT".equals(e.prefix());
   }
 
   static String name(byte[][] args) {

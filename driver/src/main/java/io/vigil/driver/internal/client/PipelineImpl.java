@@ -1,6 +1,7 @@
 package io.vigil.driver.internal.client;
 
 import io.vigil.driver.Pipeline;
+import io.vigil.driver.internal.command.CommandBuilder;
 import io.vigil.resp.RespValue;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,8 +34,7 @@ final class PipelineImpl<K, V> extends QueueingCommands<K, V> implements Pipelin
     long longest = 0;
     for (int i = 0; i < batch.size(); i++) {
       Queued<?> q = batch.get(i);
-      long extra = q.spec().extraTimeoutNanos();
-      long timeout = extra < 0 ? 0 : timeoutNanos + extra;
+      long timeout = q.spec().timeoutNanos(timeoutNanos);
       longest = longest < 0 || timeout == 0 ? -1 : Math.max(longest, timeout);
       CompletableFuture<RespValue> reply = runner.send(q.spec().args(), timeout, q.spec().blocking());
       done[i] = reply.handle((r, error) -> {

@@ -1,5 +1,6 @@
 package io.vigil.driver.internal.client;
 
+import io.vigil.driver.internal.command.Spec;
 import io.vigil.resp.RespValue;
 import java.util.concurrent.CompletableFuture;
 

@@ -3,6 +3,8 @@ package io.vigil.driver.internal.client;
 import io.vigil.driver.CommandTimeoutException;
 import io.vigil.driver.PubSubListener;
 import io.vigil.driver.Subscription;
+import io.vigil.driver.codec.RedisCodec;
+import io.vigil.driver.internal.command.Replies;
 import io.vigil.driver.internal.connection.Command;
 import io.vigil.driver.internal.connection.Connection;
 import io.vigil.driver.internal.connection.PushListener;
@@ -42,19 +44,20 @@ final class SubscriptionImpl<K, V> implements Subscription<K>, PushListener {
   /** The pool to lease from: the node's, or the current master's (waiting for one). */
   private final LongFunction<CompletableFuture<NodePool>> pools;
   private final ScheduledExecutorService timers;
-  private final Codec<K, V> codec;
+  private final RedisCodec<K, V> codec;
   private final PubSubListener<K, V> listener;
   private final long timeoutNanos;
   private final Backoff backoff;
   private final Map<ByteBuffer, K> channels = new ConcurrentHashMap<>();
   private final Map<ByteBuffer, K> patterns = new ConcurrentHashMap<>();
+  private final Map<ByteBuffer, K> shardChannels = new ConcurrentHashMap<>();
   /** Calls waiting for a confirmation, keyed by kind and name ({@code subscribe:news}). */
   private final Map<String, CompletableFuture<Void>> confirmations = new ConcurrentHashMap<>();
   private volatile Lease lease;
   private volatile boolean open = true;
 
   private SubscriptionImpl(LongFunction<CompletableFuture<NodePool>> pools, ScheduledExecutorService timers,
-      Codec<K, V> codec, PubSubListener<K, V> listener, long timeoutNanos, Backoff backoff) {
+      RedisCodec<K, V> codec, PubSubListener<K, V> listener, long timeoutNanos, Backoff backoff) {
     this.pools = pools;
     this.timers = timers;
     this.codec = codec;
@@ -65,14 +68,14 @@ final class SubscriptionImpl<K, V> implements Subscription<K>, PushListener {
 
   /** Leases a connection and subscribes; blocks until the server confirms. */
   static <K, V> SubscriptionImpl<K, V> open(LongFunction<CompletableFuture<NodePool>> pools,
-      ScheduledExecutorService timers, Codec<K, V> codec, PubSubListener<K, V> listener,
-      long timeoutNanos, Backoff backoff, boolean patterns, List<K> names) {
+      ScheduledExecutorService timers, RedisCodec<K, V> codec, PubSubListener<K, V> listener,
+      long timeoutNanos, Backoff backoff, String kind, List<K> names) {
     SubscriptionImpl<K, V> subscription = new SubscriptionImpl<>(pools, timers, codec, listener, timeoutNanos, backoff);
     Lease lease = Await.await(pools.apply(timeoutNanos).thenCompose(NodePool::lease), timeoutNanos,
         "a pub/sub connection");
     subscription.attach(lease);
     try {
-      subscription.change(patterns ? "psubscribe" : "subscribe", names);
+      subscription.change(kind, names);
     } catch (RuntimeException e) {
       subscription.close();
       throw e;
@@ -111,6 +114,32 @@ final class SubscriptionImpl<K, V> implements Subscription<K>, PushListener {
     change("punsubscribe", List.of(names));
   }
 
+  @Override
+  @SafeVarargs
+  public final void ssubscribe(K... names) {
+    change("ssubscribe", List.of(names));
+  }
+
+  @Override
+  @SafeVarargs
+  public final void sunsubscribe(K... names) {
+    change("sunsubscribe", List.of(names));
+  }
+
+  /** The names subscribed to with {@code kind} ({@code subscribe}, {@code punsubscribe}…). */
+  private Map<ByteBuffer, K> namesOf(String kind) {
+    switch (kind) {
+      case "psubscribe":
+      case "punsubscribe":
+        return patterns;
+      case "ssubscribe":
+      case "sunsubscribe":
+        return shardChannels;
+      default:
+        return channels;
+    }
+  }
+
   private void change(String kind, List<K> names) {
     if (!open) {
       throw new IllegalStateException("this subscription is closed");
@@ -118,7 +147,7 @@ final class SubscriptionImpl<K, V> implements Subscription<K>, PushListener {
     if (names.isEmpty()) {
       throw new IllegalArgumentException(kind + " needs at least one name");
     }
-    Map<ByteBuffer, K> set = kind.startsWith("p") ? patterns : channels;
+    Map<ByteBuffer, K> set = namesOf(kind);
     List<CompletableFuture<Void>> waits = new ArrayList<>();
     for (K name : names) {
       byte[] bytes = codec.encodeKey(name);
@@ -155,10 +184,16 @@ final class SubscriptionImpl<K, V> implements Subscription<K>, PushListener {
         listener.message(codec.decodeKey(Replies.bytes(frame.get(1))), codec.decodeKey(Replies.bytes(frame.get(2))),
             codec.decodeValue(Replies.bytes(frame.get(3))));
         break;
+      case "smessage":
+        listener.shardMessage(codec.decodeKey(Replies.bytes(frame.get(1))),
+            codec.decodeValue(Replies.bytes(frame.get(2))));
+        break;
       case "subscribe":
       case "psubscribe":
+      case "ssubscribe":
       case "unsubscribe":
-      case "punsubscribe": {
+      case "punsubscribe":
+      case "sunsubscribe": {
         if (frame.get(1).isNull()) {
           break; // unsubscribing from nothing
         }
@@ -219,6 +254,9 @@ final class SubscriptionImpl<K, V> implements Subscription<K>, PushListener {
         if (!patterns.isEmpty()) {
           send(fresh.connection(), "psubscribe", patterns.keySet().stream().map(SubscriptionImpl::bytes).toList());
         }
+        if (!shardChannels.isEmpty()) {
+          send(fresh.connection(), "ssubscribe", shardChannels.keySet().stream().map(SubscriptionImpl::bytes).toList());
+        }
       }), delay, TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       log.debug("Not resubscribing to {}: the client is closed", dead.endpoint());
@@ -233,6 +271,11 @@ final class SubscriptionImpl<K, V> implements Subscription<K>, PushListener {
   @Override
   public Set<K> patterns() {
     return new LinkedHashSet<>(patterns.values());
+  }
+
+  @Override
+  public Set<K> shardChannels() {
+    return new LinkedHashSet<>(shardChannels.values());
   }
 
   @Override

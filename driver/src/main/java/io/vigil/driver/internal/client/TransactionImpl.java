@@ -5,6 +5,8 @@ import io.vigil.driver.RedisCommands;
 import io.vigil.driver.Transaction;
 import io.vigil.driver.TransactionAbortedException;
 import io.vigil.driver.TransactionResult;
+import io.vigil.driver.internal.command.CommandBuilder;
+import io.vigil.driver.internal.command.Replies;
 import io.vigil.driver.internal.connection.RedisErrors;
 import io.vigil.driver.internal.pool.Lease;
 import io.vigil.resp.RespError;

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.driver.Endpoint;
 import io.vigil.driver.ReadPolicy;
-import io.vigil.driver.internal.client.Replies;
+import io.vigil.driver.internal.command.Replies;
 import io.vigil.driver.internal.connection.Command;
 import io.vigil.driver.internal.connection.Ticker;
 import io.vigil.driver.internal.lag.ReplicaLag;
@@ -27,7 +27,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +49,8 @@ public final class ReplicaTracker implements AutoCloseable {
   private static final byte[][] ROLE = {bytes("ROLE")};
   private static final byte[][] INFO_REPLICATION = {bytes("INFO"), bytes("replication")};
 
-  private final Supplier<Endpoint> master;
-  private final Supplier<NodePool> masterPool;
-  /** Sentinel-mode replica discovery; null in standalone mode (replicas come from the master's INFO). */
-  private final Supplier<Collection<Endpoint>> sentinelReplicas;
-  private final Function<Endpoint, String> downReason;
+  /** The master, its pool and the announced replicas (or none: then the master's INFO lists them). */
+  private final ReplicaSource source;
   private final Function<Endpoint, NodePool> pools;
   private final ScheduledExecutorService timers;
   private final Ticker ticker;
@@ -78,20 +74,12 @@ public final class ReplicaTracker implements AutoCloseable {
   private volatile List<Endpoint> masterReportedReplicas = List.of();
 
   /**
-   * @param master the confirmed master now, or null during a failover
-   * @param masterPool the master's pool now, or null
-   * @param sentinelReplicas the replicas the sentinels know, or null to learn them from the master
-   * @param downReason why a sentinel reports a replica down, or null when it does not
+   * @param source the master and the replicas the topology announces
    * @param pools opens (and starts) a pool to a replica
    */
-  public ReplicaTracker(Supplier<Endpoint> master, Supplier<NodePool> masterPool,
-      Supplier<Collection<Endpoint>> sentinelReplicas, Function<Endpoint, String> downReason,
-      Function<Endpoint, NodePool> pools, ScheduledExecutorService timers, Ticker ticker, Duration interval,
+  public ReplicaTracker(ReplicaSource source, Function<Endpoint, NodePool> pools, ScheduledExecutorService timers, Ticker ticker, Duration interval,
       MeterRegistry registry) {
-    this.master = master;
-    this.masterPool = masterPool;
-    this.sentinelReplicas = sentinelReplicas;
-    this.downReason = downReason;
+    this.source = source;
     this.pools = pools;
     this.timers = timers;
     this.ticker = ticker;
@@ -110,7 +98,7 @@ public final class ReplicaTracker implements AutoCloseable {
     }
     long now = ticker.nanoTime();
     touch(now);
-    Endpoint m = master.get();
+    Endpoint m = source.master();
     Route r = ReadRouter.route(policy, views(m, policy.maxLagBytes() >= 0), m != null, masterRttNanos, sessionOffset, now,
         ThreadLocalRandom.current().nextInt());
     count(r);
@@ -145,7 +133,7 @@ public final class ReplicaTracker implements AutoCloseable {
         continue;
       }
       ReplicaLag l = lag.lag(n.name).orElse(null);
-      String down = downReason.apply(e.getKey());
+      String down = source.downReason(e.getKey());
       String why = down != null ? down : n.why != null ? n.why : outdated;
       out.add(new ReplicaView(e.getKey(), l, why == null, why == null ? "" : why, n.rttNanos));
     }
@@ -215,8 +203,8 @@ public final class ReplicaTracker implements AutoCloseable {
    * previous sample is still unanswered.
    */
   CompletableFuture<Void> sampleOnce() {
-    Endpoint m = master.get();
-    NodePool mp = masterPool.get();
+    Endpoint m = source.master();
+    NodePool mp = source.masterPool();
     if (m == null || mp == null) {
       return CompletableFuture.completedFuture(null);
     }
@@ -227,7 +215,7 @@ public final class ReplicaTracker implements AutoCloseable {
       log.debug("Replica tracking follows master {}", m);
     }
     long sent = ticker.nanoTime();
-    Collection<Endpoint> known = sentinelReplicas != null ? sentinelReplicas.get() : masterReportedReplicas;
+    Collection<Endpoint> known = source.announcesReplicas() ? source.announcedReplicas() : masterReportedReplicas;
     if (!masterInFlight.compareAndSet(false, true)) {
       return CompletableFuture.completedFuture(null);
     }
@@ -329,7 +317,7 @@ public final class ReplicaTracker implements AutoCloseable {
           }
         }
         default -> {
-          if (key.startsWith("slave") && sentinelReplicas == null) {
+          if (key.startsWith("slave") && !source.announcesReplicas()) {
             String ip = null;
             int port = -1;
             for (String kv : value.split(",")) {
@@ -346,7 +334,7 @@ public final class ReplicaTracker implements AutoCloseable {
         }
       }
     }
-    if (sentinelReplicas == null) {
+    if (!source.announcesReplicas()) {
       masterReportedReplicas = List.copyOf(reported);
     }
     if (offset >= 0) {

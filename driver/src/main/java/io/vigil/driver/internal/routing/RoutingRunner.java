@@ -13,7 +13,7 @@ import io.vigil.driver.internal.connection.Command;
 import io.vigil.driver.internal.connection.Connection;
 import io.vigil.driver.internal.connection.Ticker;
 import io.vigil.driver.internal.pool.NodePool;
-import io.vigil.driver.internal.retry.RetrySafety;
+import io.vigil.driver.internal.failover.RetrySafety;
 import io.vigil.resp.RespError;
 import io.vigil.resp.RespInteger;
 import io.vigil.resp.RespValue;

@@ -18,20 +18,20 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safe; nothing blocks. Every call is bounded by {@code timeout}, connect included, so
  * an unreachable or blackholed node answers with a failure in time.
  */
-final class Probes implements AutoCloseable {
+public final class Probes implements AutoCloseable {
 
   private final ConnectionFactory factory;
   private final long timeoutNanos;
   private final Map<Endpoint, CompletableFuture<Connection>> connections = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  Probes(ConnectionFactory factory, long timeoutNanos) {
+  public Probes(ConnectionFactory factory, long timeoutNanos) {
     this.factory = factory;
     this.timeoutNanos = timeoutNanos;
   }
 
   /** Sends one command to {@code endpoint}; the reply may be an error reply. */
-  CompletableFuture<RespValue> call(Endpoint endpoint, String... args) {
+  public CompletableFuture<RespValue> call(Endpoint endpoint, String... args) {
     if (closed) {
       return CompletableFuture.failedFuture(new IllegalStateException("closed"));
     }

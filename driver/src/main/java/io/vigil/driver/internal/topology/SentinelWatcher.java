@@ -1,7 +1,7 @@
 package io.vigil.driver.internal.topology;
 
 import io.vigil.driver.Endpoint;
-import io.vigil.driver.internal.client.Replies;
+import io.vigil.driver.internal.command.Replies;
 import io.vigil.driver.internal.connection.Command;
 import io.vigil.driver.internal.connection.Connection;
 import io.vigil.driver.internal.connection.ConnectionFactory;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe; nothing blocks. Events arrive on I/O threads.
  */
-final class SentinelWatcher implements AutoCloseable {
+public final class SentinelWatcher implements AutoCloseable {
 
   /** The channels subscribed on every sentinel. */
   static final List<String> CHANNELS = List.of("+switch-master", "+sdown", "-sdown", "+odown", "-odown",
@@ -33,7 +33,7 @@ final class SentinelWatcher implements AutoCloseable {
 
   /** Receives events: the sentinel, the channel, the payload. */
   @FunctionalInterface
-  interface EventSink {
+  public interface EventSink {
     void event(Endpoint sentinel, String type, String payload);
   }
 
@@ -46,7 +46,7 @@ final class SentinelWatcher implements AutoCloseable {
   private final Map<Endpoint, Watch> watches = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  SentinelWatcher(ConnectionFactory factory, ScheduledExecutorService timers, Backoff backoff, EventSink sink) {
+  public SentinelWatcher(ConnectionFactory factory, ScheduledExecutorService timers, Backoff backoff, EventSink sink) {
     this.factory = factory;
     this.timers = timers;
     this.backoff = backoff;
@@ -54,7 +54,7 @@ final class SentinelWatcher implements AutoCloseable {
   }
 
   /** Starts watching {@code sentinel} unless it is watched already. */
-  void watch(Endpoint sentinel) {
+  public void watch(Endpoint sentinel) {
     if (closed) {
       return;
     }
@@ -66,7 +66,7 @@ final class SentinelWatcher implements AutoCloseable {
   }
 
   /** How many sentinels have a live subscription. */
-  int subscribed() {
+  public int subscribed() {
     return (int) watches.values().stream().filter(w -> w.connection != null && w.connection.isActive()).count();
   }
 

@@ -19,8 +19,8 @@ class SessionTest {
   private final AtomicLong clock = new AtomicLong(1_000 * MS);
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
   // no master known to the sampler: nudges schedule a round that does nothing
-  private final ReplicaTracker tracker = new ReplicaTracker(() -> null, () -> null, List::of, e -> null,
-      e -> null, timers, clock::get, Duration.ofMillis(20), null);
+  private final ReplicaTracker tracker = new ReplicaTracker(new NoMaster(), e -> null, timers, clock::get,
+      Duration.ofMillis(20), null);
   private final Session session = new Session(tracker);
 
   @AfterEach
@@ -90,5 +90,33 @@ class SessionTest {
     reader.start();
     reader.join();
     assertThat(seen[0]).isEqualTo(180);
+  }
+
+  /** A topology with no master confirmed and no replicas announced. */
+  private static final class NoMaster implements ReplicaSource {
+    @Override
+    public Endpoint master() {
+      return null;
+    }
+
+    @Override
+    public io.vigil.driver.internal.pool.NodePool masterPool() {
+      return null;
+    }
+
+    @Override
+    public boolean announcesReplicas() {
+      return true;
+    }
+
+    @Override
+    public java.util.Collection<Endpoint> announcedReplicas() {
+      return List.of();
+    }
+
+    @Override
+    public String downReason(Endpoint replica) {
+      return null;
+    }
   }
 }
