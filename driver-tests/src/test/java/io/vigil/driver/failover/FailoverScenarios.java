@@ -9,6 +9,7 @@ import io.vigil.driver.Endpoint;
 import io.vigil.driver.values.KeyValue;
 import io.vigil.driver.PubSubListener;
 import io.vigil.driver.Subscription;
+import io.vigil.driver.Script;
 import io.vigil.driver.TopologyEvent;
 import io.vigil.driver.TopologyListener;
 import io.vigil.driver.Transaction;
@@ -198,6 +199,32 @@ abstract class FailoverScenarios {
 
   @Test
   @Order(6)
+  void scriptRunsOnTheNewMasterWhoseScriptCacheIsEmpty() throws Exception {
+    Script bump = Script.of("return redis.call('INCRBY', KEYS[1], ARGV[1])");
+    try (VigilClient client = client()) {
+      assertThat(client.eval(bump, List.of("script:n"), List.of("1"))).isEqualTo(1L);
+      RedisServerProcess next = stack.replica();
+      try (RespSocket s = RespSocket.connect(next.address())) {
+        assertThat(((io.vigil.resp.RespArray) s.call("SCRIPT", "EXISTS", bump.sha1())).elements())
+            .as("replicas do not get scripts").containsExactly(new io.vigil.resp.RespInteger(0));
+      }
+      int old = stack.masterPort();
+      RedisServerProcess killed = stack.killMaster();
+      int fresh = stack.awaitNewMaster(old);
+      SentinelStack.await("the client on the new master", DEADLINE,
+          () -> Endpoint.of("127.0.0.1", fresh).equals(client.currentMaster()));
+
+      Object after = client.eval(bump, List.of("script:n"), List.of("1"));
+
+      assertThat(after).as("EVALSHA fell back to EVAL on the new master").isIn(2L, 1L);
+      assertThat(client.scriptExists(bump.sha1())).containsExactly(true);
+      stack.restartAsReplica(killed);
+      stack.awaitSettled();
+    }
+  }
+
+  @Test
+  @Order(7)
   void failoverDuringTransactionAndBlpopFailsThemCleanlyThenBothWorkOnTheNewMaster() throws Exception {
     try (VigilClient client = client()) {
       CompletableFuture<KeyValue<String, String>> blpop =
@@ -229,7 +256,7 @@ abstract class FailoverScenarios {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void twoFailoversBackToBackSurfaceNoErrorAndLoseNoWrite() throws Exception {
     List<Endpoint> confirmed = new CopyOnWriteArrayList<>();
     try (VigilClient client = client(event -> {
@@ -272,7 +299,7 @@ abstract class FailoverScenarios {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void clientPartitionedFromOneSentinelStartsAndFailsOver() throws Exception {
     InetSocketAddress cut = stack.sentinelAddresses().get(0);
     try (ChaosProxy proxy = ChaosProxy.start(cut)) {
@@ -303,7 +330,7 @@ abstract class FailoverScenarios {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void stoppedSentinelDoesNotStopTheClientOrTheNextFailover() throws Exception {
     try (VigilClient client = client()) {
       stack.stopSentinel(2);

@@ -149,8 +149,9 @@ class StringAndKeyCommandsTest extends SharedServerTest {
     assertThatThrownBy(() -> client.get("list"))
         .isInstanceOf(WrongTypeException.class)
         .hasMessageStartingWith("WRONGTYPE Operation against a key holding the wrong kind of value")
-        .hasMessageContaining("command GET on 127.0.0.1:" + redis.port())
-        .satisfies(e -> assertThat(((RedisServerException) e).errorCode()).isEqualTo("WRONGTYPE"));
+        .hasMessageContaining("command GET, key 'list', on 127.0.0.1:" + redis.port())
+        .satisfies(e -> assertThat(((RedisServerException) e).errorCode()).isEqualTo("WRONGTYPE"))
+        .satisfies(e -> assertThat(((WrongTypeException) e).key()).isEqualTo("list"));
   }
 
   @Test
