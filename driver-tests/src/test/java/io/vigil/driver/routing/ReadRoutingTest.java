@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigil.driver.ClientView;
+import io.vigil.driver.codec.ByteArrayCodec;
 import io.vigil.driver.NoEligibleReplicaException;
 import io.vigil.driver.NotDurableException;
 import io.vigil.driver.ReadPolicy;
@@ -14,6 +15,7 @@ import io.vigil.testkit.chaos.Node;
 import io.vigil.testkit.chaos.NodeKind;
 import io.vigil.testkit.chaos.Topology;
 import io.vigil.testkit.junit.RealRedis;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -261,6 +263,47 @@ class ReadRoutingTest {
 
   @Test
   @Order(5)
+  void derivedViewsKeepTheSessionTheDurabilityAndTheReadPolicyTheyCameFrom() throws Exception {
+    Node lagging = replicas().get(0);
+    topology.faults().lag(lagging, Duration.ofMillis(700));
+    ClientView<String, String> session = client.session(ReadPolicy.replicaPreferred());
+    ClientView<byte[], byte[]> binarySession = session.withCodec(ByteArrayCodec.INSTANCE);
+    byte[] key = "compose".getBytes(StandardCharsets.UTF_8);
+    List<String> violations = new ArrayList<>();
+    for (int i = 1; i <= 200; i++) {
+      long written = session.incr("compose");
+      byte[] read = binarySession.get(key);
+      if (read == null || Long.parseLong(new String(read, StandardCharsets.UTF_8)) < written) {
+        violations.add("wrote " + written + " as text, read " + (read == null ? null : new String(read)));
+      }
+    }
+    assertThat(violations).as("a binary view of a session reads the session's own writes").isEmpty();
+    assertThat(binarySession.readPolicy()).isEqualTo(ReadPolicy.replicaPreferred());
+
+    ClientView<String, String> durableFirst = client.durable(3, Duration.ofMillis(200))
+        .withReadPolicy(ReadPolicy.replicaPreferred());
+    ClientView<String, String> policyFirst = client.withReadPolicy(ReadPolicy.replicaPreferred())
+        .durable(3, Duration.ofMillis(200));
+    for (ClientView<String, String> view : List.of(durableFirst, policyFirst, session.durable(3, Duration.ofMillis(200)))) {
+      assertThatThrownBy(() -> view.set("compose:durable", "x")).as("still durable: 2 replicas cannot confirm 3")
+          .isInstanceOf(NotDurableException.class).hasMessageContaining(" of 3 replicas confirmed");
+      assertThat(view.readPolicy()).isEqualTo(ReadPolicy.replicaPreferred());
+    }
+    topology.faults().healAll();
+    topology.awaitHealthy();
+    ClientView<String, String> durable = client.durable(2, Duration.ofSeconds(2)).withReadPolicy(ReadPolicy.replicaPreferred());
+    assertThat(durable.set("compose:durable", "y")).isEqualTo("OK");
+    for (Node replica : replicas()) {
+      assertThat(((io.vigil.resp.RespBulkString) replica.call("GET", "compose:durable")).asString())
+          .as("WAIT 2 confirmed it on " + replica).isEqualTo("y");
+    }
+    double before = replicaReads();
+    await(() -> "y".equals(durable.get("compose:durable")) && replicaReads() > before,
+        "a read through the durable view served by a replica");
+  }
+
+  @Test
+  @Order(6)
   void durableWritesConfirmOnlyWithEnoughReplicas() {
     assertThat(client.durable(2, Duration.ofSeconds(2)).set("durable", "1")).isEqualTo("OK");
     assertThatThrownBy(() -> client.durable(3, Duration.ofMillis(200)).set("durable", "2"))
@@ -275,7 +318,7 @@ class ReadRoutingTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void readsKeepWorkingThroughAFailover() throws Exception {
     Counter counter = new Counter("failover");
     ClientView<String, String> reads = client.withReadPolicy(ReadPolicy.replicaPreferred().maxLag(MAX_LAG));
