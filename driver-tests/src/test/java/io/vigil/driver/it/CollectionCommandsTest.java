@@ -5,38 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vigil.driver.values.KeyValue;
 import io.vigil.driver.values.ScoredValue;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Hashes, lists (blocking pops included), sets and sorted sets. */
+/** Lists (blocking pops included), sets and sorted sets. */
 class CollectionCommandsTest extends SharedServerTest {
 
-
-  @Test
-  void hashFieldsAreSetReadAndDeleted() {
-    assertThat(client.hset("h", "a", "1")).isEqualTo(1);
-    Map<String, String> more = new LinkedHashMap<>();
-    more.put("b", "2");
-    more.put("c", "3");
-    assertThat(client.hset("h", more)).isEqualTo(2);
-    assertThat(client.hsetnx("h", "a", "9")).isFalse();
-
-    assertThat(client.hget("h", "a")).isEqualTo("1");
-    assertThat(client.hmget("h", "a", "zz", "c")).containsExactly("1", null, "3");
-    assertThat(client.hgetall("h")).containsOnly(Map.entry("a", "1"), Map.entry("b", "2"), Map.entry("c", "3"));
-    assertThat(client.hkeys("h")).containsExactlyInAnyOrder("a", "b", "c");
-    assertThat(client.hvals("h")).containsExactlyInAnyOrder("1", "2", "3");
-    assertThat(client.hlen("h")).isEqualTo(3);
-    assertThat(client.hexists("h", "b")).isTrue();
-    assertThat(client.hincrby("h", "a", 5)).isEqualTo(6);
-    assertThat(client.hincrbyfloat("h", "f", 0.5)).isEqualTo(0.5);
-    assertThat(client.hdel("h", "a", "b", "zz")).isEqualTo(2);
-    assertThat(client.hgetall("missing")).isEmpty();
-  }
 
   @Test
   void listsPushPopAndRange() {
