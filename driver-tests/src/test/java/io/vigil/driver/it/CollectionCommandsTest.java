@@ -2,63 +2,13 @@ package io.vigil.driver.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.driver.values.KeyValue;
 import io.vigil.driver.values.ScoredValue;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Lists (blocking pops included), sets and sorted sets. */
+/** Sets and sorted sets. */
 class CollectionCommandsTest extends SharedServerTest {
 
-
-  @Test
-  void listsPushPopAndRange() {
-    assertThat(client.rpush("l", "b", "c")).isEqualTo(2);
-    assertThat(client.lpush("l", "a")).isEqualTo(3);
-    assertThat(client.lrange("l", 0, -1)).containsExactly("a", "b", "c");
-    assertThat(client.llen("l")).isEqualTo(3);
-    assertThat(client.lindex("l", 1)).isEqualTo("b");
-    assertThat(client.lset("l", 1, "B")).isEqualTo("OK");
-    assertThat(client.lrem("l", 0, "B")).isEqualTo(1);
-    assertThat(client.rpoplpush("l", "other")).isEqualTo("c");
-    assertThat(client.lpop("l")).isEqualTo("a");
-    assertThat(client.rpop("l")).isNull();
-    client.rpush("t", "1", "2", "3", "4");
-    assertThat(client.ltrim("t", 1, 2)).isEqualTo("OK");
-    assertThat(client.lrange("t", 0, -1)).containsExactly("2", "3");
-  }
-
-  @Test
-  void blockingPopWaitsForAPushFromAnotherCaller() throws Exception {
-    CompletableFuture<KeyValue<String, String>> popped =
-        CompletableFuture.supplyAsync(() -> client.blpop(Duration.ofSeconds(5), "queue:a", "queue:b"));
-    Poll.until(Duration.ofSeconds(5), "BLPOP is blocked on the server",
-        () -> client.info("clients").contains("blocked_clients:1"));
-
-    client.rpush("queue:b", "job");
-
-    assertThat(popped.get(5, TimeUnit.SECONDS)).isEqualTo(new KeyValue<>("queue:b", "job"));
-  }
-
-  @Test
-  void blockingPopReturnsNullOnTimeoutAndDoesNotBlockOtherCommands() {
-    CompletableFuture<KeyValue<String, String>> popped =
-        CompletableFuture.supplyAsync(() -> client.brpop(Duration.ofMillis(300), "empty"));
-
-    assertThat(client.ping()).isEqualTo("PONG"); // the shared connection is not blocked
-    assertThat(popped.join()).isNull();
-  }
-
-  @Test
-  void blockingMoveMovesAnElement() {
-    client.rpush("src", "x");
-
-    assertThat(client.brpoplpush(Duration.ofSeconds(1), "src", "dst")).isEqualTo("x");
-    assertThat(client.lrange("dst", 0, -1)).containsExactly("x");
-  }
 
   @Test
   void setsAddRemoveAndCombine() {
