@@ -6,27 +6,9 @@ import io.vigil.driver.values.ScoredValue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Sets and sorted sets. */
+/** Sorted sets. */
 class CollectionCommandsTest extends SharedServerTest {
 
-
-  @Test
-  void setsAddRemoveAndCombine() {
-    assertThat(client.sadd("s1", "a", "b", "c")).isEqualTo(3);
-    client.sadd("s2", "b", "c", "d");
-
-    assertThat(client.smembers("s1")).containsExactlyInAnyOrder("a", "b", "c");
-    assertThat(client.sismember("s1", "a")).isTrue();
-    assertThat(client.scard("s1")).isEqualTo(3);
-    assertThat(client.sinter("s1", "s2")).containsExactlyInAnyOrder("b", "c");
-    assertThat(client.sunion("s1", "s2")).containsExactlyInAnyOrder("a", "b", "c", "d");
-    assertThat(client.sdiff("s1", "s2")).containsExactly("a");
-    assertThat(client.smove("s1", "s2", "a")).isTrue();
-    assertThat(client.srem("s2", "a", "zz")).isEqualTo(1);
-    assertThat(client.srandmember("s1")).isIn("b", "c");
-    assertThat(client.spop("s1")).isIn("b", "c");
-    assertThat(client.spop("missing")).isNull();
-  }
 
   @Test
   void sortedSetsRankAndRangeByScore() {
