@@ -78,6 +78,18 @@ public final class Args<K, V> {
     return this;
   }
 
+  /**
+   * Adds a range bound as Redis's score ranges take it ({@code ZRANGE … BYSCORE}, {@code ZCOUNT}):
+   * the number, after {@code (} when the bound itself is left out.
+   */
+  public Args<K, V> bound(double d, boolean exclusive) {
+    if (Double.isNaN(d)) {
+      throw new IllegalArgumentException(name + ": a range bound must not be NaN");
+    }
+    parts.add(((exclusive ? "(" : "") + number(d)).getBytes(StandardCharsets.US_ASCII));
+    return this;
+  }
+
   /** Adds a key (hash field, channel): encoded with the key codec. */
   public Args<K, V> key(K key) {
     return key(key, "key");
