@@ -6,7 +6,7 @@ import io.vigil.driver.internal.client.CommandRunner;
 import io.vigil.driver.internal.connection.Command;
 import io.vigil.driver.internal.connection.Ticker;
 import io.vigil.driver.internal.pool.NodePool;
-import io.vigil.driver.internal.routing.ReplicaSource;
+import io.vigil.driver.internal.lag.ReplicaSource;
 import io.vigil.driver.internal.topology.MasterSource;
 import java.time.Duration;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package io.vigil.driver.internal.routing;
 
+import io.vigil.driver.internal.lag.ReplicaSampler;
 import java.util.Optional;
 
 /**
@@ -39,7 +40,7 @@ public final class Session {
 
   /** The offset a replica must have reached: -1 when nothing was written, {@link #MASTER_ONLY} when unknown. */
   synchronized long requiredOffset() {
-    ReplicaTracker.MasterIds ids = tracker.ids();
+    ReplicaSampler.MasterIds ids = tracker.ids();
     if (pending) {
       Optional<Long> covering = tracker.lag().offsetCovering(pendingAck);
       if (covering.isEmpty() || ids == null) {
@@ -64,7 +65,7 @@ public final class Session {
   }
 
   /** Whether {@code offset} under {@code replid} means the same data on the master {@code ids} describes. */
-  static boolean continues(ReplicaTracker.MasterIds ids, String replid, long offset) {
+  static boolean continues(ReplicaSampler.MasterIds ids, String replid, long offset) {
     if (replid == null) {
       return false;
     }

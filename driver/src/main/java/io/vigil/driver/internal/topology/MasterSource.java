@@ -4,7 +4,7 @@ import io.vigil.driver.Endpoint;
 import io.vigil.driver.RetryPolicy;
 import io.vigil.driver.internal.client.CommandRunner;
 import io.vigil.driver.internal.pool.NodePool;
-import io.vigil.driver.internal.routing.ReplicaSource;
+import io.vigil.driver.internal.lag.ReplicaSource;
 import java.util.concurrent.CompletableFuture;
 
 /**

@@ -6,7 +6,7 @@ import io.vigil.driver.internal.client.CommandRunner;
 import io.vigil.driver.internal.client.PoolRunner;
 import io.vigil.driver.internal.connection.Ticker;
 import io.vigil.driver.internal.pool.NodePool;
-import io.vigil.driver.internal.routing.ReplicaSource;
+import io.vigil.driver.internal.lag.ReplicaSource;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

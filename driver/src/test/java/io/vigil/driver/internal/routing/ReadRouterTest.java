@@ -148,7 +148,7 @@ class ReadRouterTest {
 
   @Test
   void sessionOffsetsSurviveAFailoverOnlyThroughReplid2() {
-    ReplicaTracker.MasterIds promoted = new ReplicaTracker.MasterIds("new", "old", 5_000);
+    io.vigil.driver.internal.lag.ReplicaSampler.MasterIds promoted = new io.vigil.driver.internal.lag.ReplicaSampler.MasterIds("new", "old", 5_000);
     assertThat(Session.continues(promoted, "old", 4_000)).isTrue();
     assertThat(Session.continues(promoted, "old", 5_001)).isFalse();
     assertThat(Session.continues(promoted, "other", 10)).isFalse();

@@ -30,7 +30,7 @@ class SessionTest {
   }
 
   private void masterSample(long sentMs, String replid, String replid2, long second, long offset) {
-    tracker.onMasterInfo(MASTER, sentMs * MS, "# Replication\r\nrole:master\r\nmaster_replid:" + replid
+    tracker.onMasterInfo(sentMs * MS, "# Replication\r\nrole:master\r\nmaster_replid:" + replid
         + "\r\nmaster_replid2:" + replid2 + "\r\nmaster_repl_offset:" + offset + "\r\nsecond_repl_offset:" + second
         + "\r\n");
   }
@@ -93,7 +93,7 @@ class SessionTest {
   }
 
   /** A topology with no master confirmed and no replicas announced. */
-  private static final class NoMaster implements ReplicaSource {
+  private static final class NoMaster implements io.vigil.driver.internal.lag.ReplicaSource {
     @Override
     public Endpoint master() {
       return null;

@@ -1,4 +1,4 @@
-package io.vigil.driver.internal.routing;
+package io.vigil.driver.internal.lag;
 
 import io.vigil.driver.Endpoint;
 import io.vigil.driver.internal.pool.NodePool;
