@@ -64,6 +64,7 @@ public final class Dispatcher implements CommandProcessor {
     KeyCommands.install(table);
     StringCommands.install(table);
     BitCommands.install(table);
+    HyperLogLogCommands.install(table);
     SortCommand.install(table);
     HashCommands.install(table);
     ListCommands.install(table);

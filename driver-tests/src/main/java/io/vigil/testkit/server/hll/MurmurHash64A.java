@@ -1,0 +1,48 @@
+package io.vigil.testkit.server.hll;
+
+/**
+ * Austin Appleby's MurmurHash2, 64-bit variant A, reading 8-byte blocks little-endian as Redis's
+ * endian-neutral copy does, so the same bytes hash to the same value as in Redis.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class MurmurHash64A {
+
+  private static final long M = 0xc6a4a7935bd1e995L;
+  private static final int R = 47;
+
+  private MurmurHash64A() {}
+
+  /** The hash of {@code data} with {@code seed} (an unsigned 32-bit value, as Redis passes it). */
+  public static long hash(byte[] data, long seed) {
+    int len = data.length;
+    long h = (seed & 0xffffffffL) ^ (len * M);
+    int blocks = len - (len & 7);
+    for (int i = 0; i < blocks; i += 8) {
+      long k = (data[i] & 0xffL)
+          | (data[i + 1] & 0xffL) << 8
+          | (data[i + 2] & 0xffL) << 16
+          | (data[i + 3] & 0xffL) << 24
+          | (data[i + 4] & 0xffL) << 32
+          | (data[i + 5] & 0xffL) << 40
+          | (data[i + 6] & 0xffL) << 48
+          | (data[i + 7] & 0xffL) << 56;
+      k *= M;
+      k ^= k >>> R;
+      k *= M;
+      h ^= k;
+      h *= M;
+    }
+    int rest = len & 7;
+    if (rest > 0) {
+      for (int j = rest - 1; j >= 0; j--) {
+        h ^= (data[blocks + j] & 0xffL) << (8 * j);
+      }
+      h *= M;
+    }
+    h ^= h >>> R;
+    h *= M;
+    h ^= h >>> R;
+    return h;
+  }
+}
