@@ -62,6 +62,8 @@ public final class Dispatcher implements CommandProcessor {
     ClientCommand.install(table);
     CommandCommand.install(table);
     KeyCommands.install(table);
+    ObjectCommand.install(table);
+    DumpCommands.install(table);
     StringCommands.install(table);
     BitCommands.install(table);
     HyperLogLogCommands.install(table);

@@ -57,8 +57,26 @@ public final class Database {
     return expires.size();
   }
 
-  /** The value under {@code key}, expiring it first when due; null when absent. */
+  /**
+   * The value under {@code key}, expiring it first when due; null when absent. Counts as an
+   * access: the value's LRU clock is stamped, as Redis's {@code lookupKey} does.
+   */
   public RedisValue get(Bytes key) {
+    if (expireIfNeeded(key)) {
+      return null;
+    }
+    RedisValue v = dict.get(key);
+    if (v != null) {
+      v.header().lru(ValueHeader.lruClock(keyspace.now()));
+    }
+    return v;
+  }
+
+  /**
+   * Like {@link #get} without counting as an access (Redis's {@code LOOKUP_NOTOUCH}): OBJECT,
+   * SCAN's filters and the other lookups Redis makes without touching leave the LRU clock.
+   */
+  public RedisValue peek(Bytes key) {
     if (expireIfNeeded(key)) {
       return null;
     }
@@ -75,6 +93,7 @@ public final class Database {
    * signals the key as modified (and ready, for lists and sorted sets).
    */
   public void put(Bytes key, RedisValue value, boolean keepTtl) {
+    value.header().lru(ValueHeader.lruClock(keyspace.now()));
     if (dict.put(key, value) == null) {
       insertions++;
     }
@@ -87,8 +106,9 @@ public final class Database {
     }
   }
 
-  /** Stores without signalling anything (loading, MOVE/COPY internals). */
+  /** Stores without signalling anything (loading, MOVE/COPY internals); stamps the access time. */
   public void putQuietly(Bytes key, RedisValue value) {
+    value.header().lru(ValueHeader.lruClock(keyspace.now()));
     if (dict.put(key, value) == null) {
       insertions++;
     }

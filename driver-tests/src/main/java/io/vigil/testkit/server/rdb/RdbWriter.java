@@ -49,6 +49,8 @@ public final class RdbWriter implements Flushable {
 
   private final OutputStream out;
   private final RdbOptions options;
+  /** Whether this writes one bare value, as DUMP does (see {@link #valueOnly}). */
+  private final boolean valueOnly;
   private long written;
   private long crc;
   private boolean started;
@@ -70,6 +72,27 @@ public final class RdbWriter implements Flushable {
     }
     this.out = out;
     this.options = options;
+    this.valueOnly = false;
+  }
+
+  private RdbWriter(OutputStream out, RdbOptions options, boolean valueOnly) {
+    this.out = out;
+    this.options = options;
+    this.valueOnly = valueOnly;
+    this.started = true;
+  }
+
+  /**
+   * A writer of one value as {@code DUMP} serializes it: the type byte and the value's encoding,
+   * with no header, no key, no expiry and no EOF. Call exactly one value method; the key passed
+   * to it is not written and the expiry must be {@link RdbVisitor#NO_EXPIRY}. {@link
+   * #bytesWritten()} and the stream then hold the value; {@link DumpPayload} frames it.
+   */
+  public static RdbWriter valueOnly(OutputStream out, RdbOptions options) {
+    if (out == null || options == null) {
+      throw new IllegalArgumentException("output stream and options must not be null");
+    }
+    return new RdbWriter(out, options, true);
   }
 
   /** The replication aux fields a master writes into a full-sync payload. */
@@ -101,6 +124,7 @@ public final class RdbWriter implements Flushable {
 
   /** Writes {@code REDIS0010}; must come first. */
   public RdbWriter header() throws IOException {
+    requireFile();
     if (started) {
       throw new IllegalStateException("header() was already written");
     }
@@ -143,6 +167,7 @@ public final class RdbWriter implements Flushable {
   /** An aux field. */
   public RdbWriter aux(byte[] key, byte[] value) throws IOException {
     checkOpen();
+    requireFile();
     write(RdbReader.OPCODE_AUX);
     writeString(key);
     writeString(value);
@@ -152,6 +177,7 @@ public final class RdbWriter implements Flushable {
   /** {@code SELECTDB}: the following keys belong to database {@code db}. */
   public RdbWriter selectDb(int db) throws IOException {
     checkOpen();
+    requireFile();
     if (db < 0) {
       throw new IllegalArgumentException("database number " + db + " must not be negative");
     }
@@ -163,6 +189,7 @@ public final class RdbWriter implements Flushable {
   /** {@code RESIZEDB}: how many keys the current database has, and how many with an expiry. */
   public RdbWriter resizeDb(long size, long expires) throws IOException {
     checkOpen();
+    requireFile();
     write(RdbReader.OPCODE_RESIZEDB);
     writeLength(size);
     writeLength(expires);
@@ -352,6 +379,7 @@ public final class RdbWriter implements Flushable {
    */
   public long end() throws IOException {
     checkOpen();
+    requireFile();
     write(RdbReader.OPCODE_EOF);
     long checksum = options.checksum() ? crc : 0;
     byte[] trailer = new byte[8];
@@ -369,6 +397,13 @@ public final class RdbWriter implements Flushable {
 
   private void beginKey(RdbType type, byte[] key, long expireAtMs) throws IOException {
     checkOpen();
+    if (valueOnly) {
+      if (expireAtMs != RdbVisitor.NO_EXPIRY || written > 0) {
+        throw new IllegalStateException("a value-only writer takes one value without an expiry");
+      }
+      write(type.code());
+      return;
+    }
     if (expireAtMs != RdbVisitor.NO_EXPIRY) {
       write(RdbReader.OPCODE_EXPIRETIME_MS);
       byte[] ms = new byte[8];
@@ -393,6 +428,12 @@ public final class RdbWriter implements Flushable {
     if (size == 0) {
       throw new IllegalArgumentException("key '" + RdbReader.printable(key) + "' is an empty collection;"
           + " Redis deletes such keys, so leave it out of the RDB");
+    }
+  }
+
+  private void requireFile() {
+    if (valueOnly) {
+      throw new IllegalStateException("a value-only writer writes one value, not a file");
     }
   }
 
