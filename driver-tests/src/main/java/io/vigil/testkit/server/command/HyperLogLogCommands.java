@@ -103,6 +103,7 @@ final class HyperLogLogCommands {
     if (updated == 0) {
       return RespInteger.ZERO;
     }
+    hll.invalidate(); // a new key too: Redis marks the cache stale whenever anything was updated
     store(c, key, hll);
     c.notify(NOTIFY_STRING, "pfadd", key);
     c.server().addDirty(updated - 1); // Redis counts every grown register as a change

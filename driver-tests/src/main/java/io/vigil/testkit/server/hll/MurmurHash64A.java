@@ -1,5 +1,9 @@
 package io.vigil.testkit.server.hll;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Austin Appleby's MurmurHash2, 64-bit variant A, reading 8-byte blocks little-endian as Redis's
  * endian-neutral copy does, so the same bytes hash to the same value as in Redis.
@@ -9,6 +13,8 @@ package io.vigil.testkit.server.hll;
 public final class MurmurHash64A {
 
   private static final long M = 0xc6a4a7935bd1e995L;
+  private static final VarHandle LITTLE_ENDIAN_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final int R = 47;
 
   private MurmurHash64A() {}
@@ -19,14 +25,7 @@ public final class MurmurHash64A {
     long h = (seed & 0xffffffffL) ^ (len * M);
     int blocks = len - (len & 7);
     for (int i = 0; i < blocks; i += 8) {
-      long k = (data[i] & 0xffL)
-          | (data[i + 1] & 0xffL) << 8
-          | (data[i + 2] & 0xffL) << 16
-          | (data[i + 3] & 0xffL) << 24
-          | (data[i + 4] & 0xffL) << 32
-          | (data[i + 5] & 0xffL) << 40
-          | (data[i + 6] & 0xffL) << 48
-          | (data[i + 7] & 0xffL) << 56;
+      long k = (long) LITTLE_ENDIAN_LONG.get(data, i);
       k *= M;
       k ^= k >>> R;
       k *= M;
