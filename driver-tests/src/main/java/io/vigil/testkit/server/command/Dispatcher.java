@@ -72,6 +72,7 @@ public final class Dispatcher implements CommandProcessor {
     ListCommands.install(table);
     SetCommands.install(table);
     ZSetCommands.install(table);
+    GeoCommands.install(table);
     PubSubCommands.install(table);
     Transactions.install(table, this);
     InfoCommand.install(table);
