@@ -67,6 +67,8 @@ public final class Dispatcher implements CommandProcessor {
     StringCommands.install(table);
     BitCommands.install(table);
     HyperLogLogCommands.install(table);
+    BitfieldCommand.install(table);
+    LcsCommand.install(table);
     SortCommand.install(table);
     HashCommands.install(table);
     ListCommands.install(table);
