@@ -46,6 +46,7 @@ public final class RdbWriter implements Flushable {
 
   private static final int[] OPTIMIZATION_LEVEL = {4096, 8192, 16384, 32768, 65536};
   private static final int SIZE_SAFETY_LIMIT = 8192;
+  private static final int SIZE_ESTIMATE_OVERHEAD = 8;
 
   private final OutputStream out;
   private final RdbOptions options;
@@ -268,17 +269,22 @@ public final class RdbWriter implements Flushable {
     return this;
   }
 
-  /** quicklist.c's _quicklistNodeAllowInsert for a packed tail node. */
+  /**
+   * Whether a tail node of {@code nodeBytes} and {@code nodeCount} elements takes one more of
+   * {@code sz} bytes, as Redis 7.0.15's {@code _quicklistNodeAllowInsert}: the node size plus the
+   * element plus an 8-byte overestimate of its listpack overhead within the byte limit of a
+   * negative {@code list-max-listpack-size}; for a count limit, within the count and 8 KB.
+   */
   private boolean allowInsert(long nodeBytes, int nodeCount, int sz) {
     int fill = options.listMaxListpackSize();
-    int overhead = (sz < 254 ? 1 : 5) + (sz < 64 ? 1 : sz < 16384 ? 2 : 5);
-    long newSize = nodeBytes + sz + overhead;
-    if (fill < 0 && newSize <= OPTIMIZATION_LEVEL[-fill - 1]) {
-      return true;
-    } else if (newSize > SIZE_SAFETY_LIMIT) {
+    long newSize = nodeBytes + sz + SIZE_ESTIMATE_OVERHEAD;
+    if (fill < 0) {
+      return newSize <= OPTIMIZATION_LEVEL[Math.min(-fill - 1, OPTIMIZATION_LEVEL.length - 1)];
+    }
+    if (newSize > SIZE_SAFETY_LIMIT) {
       return false;
     }
-    return nodeCount < fill;
+    return nodeCount + 1 <= (fill == 0 ? 1 : fill);
   }
 
   /** A set: an intset when every member is a 64-bit integer and it is small, else a hashtable. */
