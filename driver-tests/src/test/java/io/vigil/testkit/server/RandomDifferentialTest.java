@@ -305,12 +305,21 @@ class RandomDifferentialTest {
     }
   }
 
+  @Test
+  void keyspaceNotificationsOfHyperLogLogGeoBitfieldAndLcsMatchRedis() {
+    runWithNotifications(SEED + 420, RandomDifferentialTest::mixed);
+  }
+
   /**
    * Like {@link #run} with every keyspace and keyevent notification (except the timing-dependent
    * "expired") subscribed on a third connection pair; after each command the notifications it
    * caused are compared in order. A PING on the subscriber marks the end of them.
    */
   private void runWithNotifications(long seed) {
+    runWithNotifications(seed, RandomDifferentialTest::next);
+  }
+
+  private void runWithNotifications(long seed, java.util.function.Function<Random, String[]> generator) {
     Random random = new Random(seed);
     List<String> mismatches = new ArrayList<>();
     try (RespTestClient real = new RespTestClient(redis.address());
@@ -325,7 +334,7 @@ class RandomDifferentialTest {
       javaSub.call("PSUBSCRIBE", "__key*__:*");
       try {
         for (int i = 0; i < 2000 && mismatches.size() < 10; i++) {
-          String[] command = next(random);
+          String[] command = generator.apply(random);
           RespValue expected = real.call(command);
           RespValue actual = java.call(command);
           List<RespValue> expectedEvents = drain(realSub);

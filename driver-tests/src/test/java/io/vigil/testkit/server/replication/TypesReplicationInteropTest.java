@@ -15,12 +15,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * HyperLogLogs replicated between the Java server and real redis-server 7.0.15 in both
- * directions: a full sync carries the sparse and dense values byte for byte, and the stream
- * carries PFADD, PFMERGE and the cache refresh of a single-key PFCOUNT, so a replica counts what
- * its master counts and stores the same bytes.
+ * HyperLogLog, geo, BITFIELD and RESTORE writes replicated between the Java server and real
+ * redis-server 7.0.15 in both directions: a full sync carries sparse and dense HyperLogLogs byte
+ * for byte, and the stream carries PFADD, PFMERGE, the cache refresh of a single-key PFCOUNT,
+ * GEOADD (as ZADD), GEOSEARCHSTORE/GEORADIUS STORE, BITFIELD and RESTORE (a relative TTL as an
+ * absolute one), so a replica holds and counts what its master does.
  */
-class HyperLogLogSyncTest {
+class TypesReplicationInteropTest {
 
   private static final List<String> KEYS = List.of("hll:sparse", "hll:dense", "hll:merged", "hll:counted");
 
@@ -41,6 +42,16 @@ class HyperLogLogSyncTest {
       s.call(elements("hll:dense", "e", 100));
       s.call("PFMERGE", "hll:merged", "hll:sparse");
       s.call("PFDEBUG", "TODENSE", "hll:counted");
+      s.call("GEOADD", "geo", "13.361389", "38.115556", "Palermo", "15.087269", "37.502669", "Catania");
+      s.call("GEOADD", "geo", "CH", "13.4", "38.1", "Palermo");
+      s.call("GEOSEARCHSTORE", "geo:near", "geo", "FROMLONLAT", "15", "37", "BYRADIUS", "200", "km", "STOREDIST");
+      s.call("GEORADIUS", "geo", "15", "37", "100", "km", "STORE", "geo:radius");
+      s.call("BITFIELD", "bits", "SET", "u8", "#3", "200", "INCRBY", "i5", "100", "30", "OVERFLOW", "FAIL",
+          "INCRBY", "u2", "0", "9");
+      s.call("SET", "source", "payload");
+      s.sendBytes("RESTORE".getBytes(), "restored".getBytes(), "600000".getBytes(),
+          ((io.vigil.resp.RespBulkString) s.call("DUMP", "source")).bytes());
+      s.read();
     }
   }
 
@@ -83,6 +94,7 @@ class HyperLogLogSyncTest {
         liveWrites(master.address());
         awaitInSync(master.address(), replica.address());
         assertSameHyperLogLogs(master.address(), replica.address());
+        Nodes.assertSameData(master.address(), replica.address());
       }
     }
   }
@@ -100,6 +112,7 @@ class HyperLogLogSyncTest {
         liveWrites(master.address());
         awaitInSync(master.address(), replica.address());
         assertSameHyperLogLogs(master.address(), replica.address());
+        Nodes.assertSameData(master.address(), replica.address());
       }
     }
   }
