@@ -9,7 +9,7 @@ import io.vigil.resp.RespValue;
 import io.vigil.testkit.server.keyspace.Bytes;
 import io.vigil.testkit.server.keyspace.Numbers;
 import io.vigil.testkit.server.keyspace.RedisValue;
-import io.vigil.testkit.server.keyspace.ValueHeader;
+import io.vigil.testkit.server.keyspace.KeyAccess;
 import io.vigil.testkit.server.persistence.RdbFiles;
 import io.vigil.testkit.server.persistence.ValueDump;
 import io.vigil.testkit.server.rdb.DumpPayload;
@@ -21,8 +21,8 @@ import java.util.Arrays;
  *
  * <p>RESTORE checks in Redis's order — options, an existing key without REPLACE, the TTL, the
  * payload's version and checksum, then its contents — and propagates a relative TTL as an
- * absolute one with ABSTTL. IDLETIME sets the restored value's access time; FREQ is validated,
- * and is for an LFU policy's counter to take.
+ * absolute one with ABSTTL. IDLETIME sets the restored key's access word; FREQ is validated, and
+ * is for an LFU policy's counter to take.
  */
 final class DumpCommands {
 
@@ -38,6 +38,20 @@ final class DumpCommands {
     });
     t.add("restore", DumpCommands::restore);
   }
+
+  /**
+   * The LRU word of a key last accessed {@code idleSeconds} ago, wrapping like Redis's
+   * {@code objectSetLRUOrLFU}.
+   */
+  private static int idleWord(long idleSeconds, long nowMillis) {
+    long word = KeyAccess.lruClock(nowMillis) - idleSeconds;
+    if (word < 0) {
+      word += LRU_CLOCK_MAX;
+    }
+    return (int) (word & LRU_CLOCK_MAX);
+  }
+
+  private static final int LRU_CLOCK_MAX = (1 << 24) - 1;
 
   private static RespValue restore(Call c) {
     boolean replace = false;
@@ -104,7 +118,7 @@ final class DumpCommands {
       }
     }
     if (idle >= 0 && !c.server().config().get("maxmemory-policy").contains("lfu")) {
-      value.header().idleFor(idle, ValueHeader.lruClock(now));
+      c.db().accessWord(key, idleWord(idle, now));
     }
     c.notify(NOTIFY_GENERIC, "restore", key);
     return RespSimpleString.OK;

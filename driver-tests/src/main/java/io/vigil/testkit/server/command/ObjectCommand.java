@@ -6,7 +6,7 @@ import io.vigil.resp.RespSimpleString;
 import io.vigil.resp.RespValue;
 import io.vigil.testkit.server.keyspace.RedisValue;
 import io.vigil.testkit.server.keyspace.StringValue;
-import io.vigil.testkit.server.keyspace.ValueHeader;
+import io.vigil.testkit.server.keyspace.KeyAccess;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +43,7 @@ final class ObjectCommand {
             + "note that when switching between policies at runtime LRU and LFU data will take some "
             + "time to adjust.");
       }
-      return Replies.integer(v.header().idleSeconds(ValueHeader.lruClock(c.server().now())));
+      return Replies.integer(KeyAccess.idleMillis(c.db().accessWord(c.key(2)), c.server().now()) / 1000);
     });
     t.add("object|help", c -> help(
         "OBJECT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",

@@ -7,7 +7,7 @@ import java.util.Map;
  * A hash value. Fields keep insertion order, as a small (listpack) hash does in Redis; the
  * encoding turns to {@code hashtable} for good once the hash outgrows the listpack limits.
  */
-public final class HashValue extends ValueHeader implements RedisValue {
+public final class HashValue implements RedisValue {
 
   private final LinkedHashMap<Bytes, byte[]> fields = new LinkedHashMap<>();
   private boolean hashtable;

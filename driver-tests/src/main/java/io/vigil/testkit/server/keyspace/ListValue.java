@@ -4,7 +4,7 @@ package io.vigil.testkit.server.keyspace;
  * A list value: a circular array of elements with O(1) push/pop at both ends and O(1) index
  * access. Encoding answers {@code quicklist}, as Redis 7.0 does for every list.
  */
-public final class ListValue extends ValueHeader implements RedisValue {
+public final class ListValue implements RedisValue {
 
   private byte[][] items = new byte[8][];
   private int head;

@@ -8,11 +8,6 @@ package io.vigil.testkit.server.keyspace;
  */
 public sealed interface RedisValue permits StringValue, ListValue, HashValue, SetValue, ZSetValue {
 
-  /** The header every value type carries (its access time); every value type extends {@link ValueHeader}. */
-  default ValueHeader header() {
-    return (ValueHeader) this;
-  }
-
   /** The name {@code TYPE} answers: string, list, hash, set, zset. */
   String typeName();
 

@@ -9,7 +9,7 @@ import java.util.Set;
  * A set value. While every member is an integer and the set is small it is an {@code intset},
  * iterated in numeric order as Redis does; afterwards a {@code hashtable}, for good.
  */
-public final class SetValue extends ValueHeader implements RedisValue {
+public final class SetValue implements RedisValue {
 
   private final LinkedHashSet<Bytes> members = new LinkedHashSet<>();
   private boolean intset = true;

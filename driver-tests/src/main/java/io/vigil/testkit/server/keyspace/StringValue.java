@@ -1,7 +1,7 @@
 package io.vigil.testkit.server.keyspace;
 
 /** A string value: immutable bytes, replaced (never mutated) by writes. */
-public final class StringValue extends ValueHeader implements RedisValue {
+public final class StringValue implements RedisValue {
 
   private static final int EMBSTR_LIMIT = 44;
 
@@ -79,7 +79,7 @@ public final class StringValue extends ValueHeader implements RedisValue {
 
   @Override
   public RedisValue copy() {
-    // the bytes are immutable, so they are shared; the copy has its own header, as dupStringObject
+    // the bytes are immutable and shared; a copy of a shared integer is an object of its own (dupStringObject)
     return new StringValue(bytes, kind == Kind.ENCODED ? Kind.DUPLICATE : kind);
   }
 }

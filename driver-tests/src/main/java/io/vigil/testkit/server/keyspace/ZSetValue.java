@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * A sorted set: members ordered by (score, member bytes), plus a member→score map. Encoding
  * answers {@code listpack} while small, then {@code skiplist} for good.
  */
-public final class ZSetValue extends ValueHeader implements RedisValue {
+public final class ZSetValue implements RedisValue {
 
   /** One member with its score. */
   public record Entry(double score, Bytes member) implements Comparable<Entry> {
