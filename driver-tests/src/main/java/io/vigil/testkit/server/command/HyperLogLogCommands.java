@@ -86,7 +86,7 @@ final class HyperLogLogCommands {
     } else {
       hll = open(c, key, v);
     }
-    long sparseMax = sparseMaxBytes(c);
+    long sparseMax = hll.isSparse() ? sparseMaxBytes(c) : 0; // a dense value never reads it
     try {
       for (int i = 2; i < c.argc(); i++) {
         if (hll.add(c.arg(i), sparseMax)) {

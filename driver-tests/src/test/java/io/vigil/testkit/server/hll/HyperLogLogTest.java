@@ -79,6 +79,15 @@ class HyperLogLogTest {
   }
 
   @Test
+  void aRegisterAboveThirtyTwoCannotStaySparse() {
+    HyperLogLog hll = withElements(10, "e");
+    assertThat(hll.set(1234, 33, SPARSE_MAX)).isTrue();
+    assertThat(hll.isSparse()).isFalse();
+    assertThat(hll.registers()[1234]).isEqualTo(33);
+    assertThat(hll.cacheValid()).isFalse();
+  }
+
+  @Test
   void sparseAndDenseFormsEstimateTheSame() {
     HyperLogLog sparse = withElements(1500, "x");
     assertThat(sparse.isSparse()).isTrue();
