@@ -63,6 +63,25 @@ for mode in "" "-P 16"; do
   done
 done
 
+# PFADD of random integers (up to 100000 distinct) into one HyperLogLog, from empty each round:
+# the sparse form, its promotion to dense, then mostly registers that do not grow.
+pfadd_bench() { # port -> rps
+  redis-cli -p "$1" del hll >/dev/null
+  redis-benchmark -p "$1" -n "$N" -c 50 -r 100000 -q pfadd hll __rand_int__ 2>/dev/null | tr '\r' '\n' \
+    | awk -F': ' '/requests per second/ { split($2, a, " "); print a[1] }'
+}
+pfadd_bench "$jport" >/dev/null # warm the JVM's PFADD path
+: > "$work/java-pfadd.txt"; : > "$work/redis-pfadd.txt"
+for _ in $(seq 1 "$ROUNDS"); do
+  pfadd_bench "$jport" >> "$work/java-pfadd.txt"
+  pfadd_bench "$rport" >> "$work/redis-pfadd.txt"
+done
+echo
+echo "redis-benchmark -n $N -c 50 -r 100000 pfadd hll __rand_int__ (best of $ROUNDS rounds)"
+printf '%-6s %14s %14s %7s\n' test java-rps redis-rps ratio
+j=$(sort -g "$work/java-pfadd.txt" | tail -1); r=$(sort -g "$work/redis-pfadd.txt" | tail -1)
+awk -v j="${j:-0}" -v r="${r:-0}" 'BEGIN { printf "%-6s %14.0f %14.0f %7.2f\n", "PFADD", j, r, (r > 0 ? j / r : 0) }'
+
 echo
 echo "Memory at $KEYS small keys (SET key:<i> value:<i>), each server fresh"
 kill "$jpid"; wait "$jpid" 2>/dev/null || true

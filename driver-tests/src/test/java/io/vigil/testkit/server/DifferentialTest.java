@@ -36,11 +36,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * switches both connections to RESP3 with HELLO 3. {@code @client N} switches to the Nth
  * connection pair (0-3, opened on first use), and {@code @read} reads one more reply (a pushed
  * message) on the current pair without sending anything.
+ * A script listed as {@code name@resp3} is {@code name.txt} run with both connections in RESP3
+ * from the start.
  */
 class DifferentialTest {
 
   private static final List<String> SCRIPTS = List.of("strings", "keys", "expiry", "hashes",
-      "lists", "sets", "zsets", "transactions", "pubsub", "errors", "resp3", "server", "large", "misc", "clients", "types", "bits", "sort");
+      "lists", "sets", "zsets", "transactions", "pubsub", "errors", "resp3", "server", "large", "misc", "clients", "types", "bits", "sort",
+      "hyperloglog", "hyperloglog@resp3", "geo", "geo@resp3",
+      "bitfield", "bitfield@resp3", "lcs", "lcs@resp3", "dump", "dump@resp3", "object", "object@resp3");
 
   private static RedisServerProcess redis;
   private static VigilServer vigil;
@@ -69,7 +73,8 @@ class DifferentialTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("scripts")
   void scriptAnswersLikeRedis(String script) {
-    List<String> lines = readScript(script);
+    boolean startInResp3 = script.endsWith("@resp3");
+    List<String> lines = readScript(startInResp3 ? script.substring(0, script.length() - "@resp3".length()) : script);
     List<String> mismatches = new ArrayList<>();
     int commands = 0;
     RespTestClient[] reals = new RespTestClient[4];
@@ -82,6 +87,9 @@ class DifferentialTest {
       for (RespTestClient c : List.of(real, java)) {
         c.call("FLUSHALL");
         c.call("CONFIG", "SET", "maxmemory-policy", "noeviction");
+        if (startInResp3) {
+          c.call("HELLO", "3");
+        }
       }
       boolean unordered = false;
       boolean any = false;
@@ -129,6 +137,10 @@ class DifferentialTest {
           if (reals[n] == null) {
             reals[n] = new RespTestClient(redis.address());
             javas[n] = new RespTestClient(vigil.address());
+            if (startInResp3) {
+              reals[n].call("HELLO", "3");
+              javas[n].call("HELLO", "3");
+            }
           }
           real = reals[n];
           java = javas[n];

@@ -211,6 +211,67 @@ class RandomDifferentialTest {
     }
   }
 
+  private static final String[] LONGITUDES = {"13.361389", "15.087269", "-0.1278", "2.3522", "0", "180", "-180",
+      "179.9", "200", "abc"};
+  private static final String[] LATITUDES = {"38.115556", "37.502669", "51.5074", "48.8566", "0", "85.05112878",
+      "-85.05112878", "-33.9", "86", "x"};
+
+  private static String lon(Random r) {
+    return LONGITUDES[r.nextInt(LONGITUDES.length)];
+  }
+
+  private static String lat(Random r) {
+    return LATITUDES[r.nextInt(LATITUDES.length)];
+  }
+
+  /** HyperLogLog, geo, BITFIELD and LCS commands over the same keys as {@link #next}. */
+  private static String[] typed(Random r) {
+    String[] units = {"m", "km", "mi", "ft"};
+    String[] types = {"i8", "u8", "i16", "u4", "i64", "u63", "i1", "u1", "i5"};
+    String[] overflows = {"WRAP", "SAT", "FAIL"};
+    switch (r.nextInt(16)) {
+      case 0: return new String[] {"PFADD", key(r), member(r), member(r), num(r)};
+      case 1: return new String[] {"PFCOUNT", key(r)};
+      case 2: return new String[] {"PFCOUNT", key(r), key(r)};
+      case 3: return new String[] {"PFMERGE", key(r), key(r), key(r)};
+      case 4: return new String[] {"GEOADD", key(r), lon(r), lat(r), member(r)};
+      case 5: return new String[] {"GEOADD", key(r), r.nextBoolean() ? "NX" : "CH", lon(r), lat(r), member(r),
+          lon(r), lat(r), member(r)};
+      case 6: return new String[] {"GEOPOS", key(r), member(r), member(r)};
+      case 7: return new String[] {"GEODIST", key(r), member(r), member(r), units[r.nextInt(units.length)]};
+      case 8: return new String[] {"GEOHASH", key(r), member(r)};
+      case 9: return new String[] {"GEOSEARCH", key(r), "FROMLONLAT", lon(r), lat(r), "BYRADIUS",
+          Integer.toString(r.nextInt(3000)), units[r.nextInt(units.length)], "WITHDIST", "WITHHASH", "ASC"};
+      case 10: return new String[] {"GEOSEARCH", key(r), "FROMMEMBER", member(r), "BYBOX",
+          Integer.toString(r.nextInt(5000)), Integer.toString(r.nextInt(5000)), "km", "WITHCOORD", "COUNT",
+          Integer.toString(1 + r.nextInt(3)), r.nextBoolean() ? "DESC" : "ASC"};
+      case 11: return new String[] {"GEOSEARCHSTORE", key(r), key(r), "FROMLONLAT", lon(r), lat(r), "BYRADIUS",
+          Integer.toString(r.nextInt(3000)), "km", r.nextBoolean() ? "STOREDIST" : "ASC"};
+      case 12: return new String[] {"BITFIELD", key(r), "OVERFLOW", overflows[r.nextInt(3)], "INCRBY",
+          types[r.nextInt(types.length)], Integer.toString(r.nextInt(40)), num(r), "GET",
+          types[r.nextInt(types.length)], "#" + r.nextInt(6)};
+      case 13: return new String[] {"BITFIELD", key(r), "SET", types[r.nextInt(types.length)],
+          Integer.toString(r.nextInt(40)), num(r)};
+      case 14: return new String[] {"BITFIELD_RO", key(r), "GET", types[r.nextInt(types.length)],
+          Integer.toString(r.nextInt(40))};
+      default: return r.nextBoolean() ? new String[] {"LCS", key(r), key(r)}
+          : new String[] {"LCS", key(r), key(r), "IDX", "MINMATCHLEN", Integer.toString(r.nextInt(3)), "WITHMATCHLEN"};
+    }
+  }
+
+  @Test
+  void randomSequencesWithHyperLogLogGeoBitfieldAndLcsAnswerLikeRedis() {
+    for (long seed = SEED + 400; seed < SEED + 402; seed++) {
+      run(seed, false, RandomDifferentialTest::mixed);
+    }
+    run(SEED + 410, true, RandomDifferentialTest::mixed);
+  }
+
+  /** Half the commands from {@link #typed}, so those types meet every other one on the same keys. */
+  private static String[] mixed(Random r) {
+    return r.nextBoolean() ? typed(r) : next(r);
+  }
+
   @Test
   void randomCommandSequencesAnswerLikeRedis() {
     for (long seed = SEED; seed < SEED + 5; seed++) {
@@ -244,12 +305,21 @@ class RandomDifferentialTest {
     }
   }
 
+  @Test
+  void keyspaceNotificationsOfHyperLogLogGeoBitfieldAndLcsMatchRedis() {
+    runWithNotifications(SEED + 420, RandomDifferentialTest::mixed);
+  }
+
   /**
    * Like {@link #run} with every keyspace and keyevent notification (except the timing-dependent
    * "expired") subscribed on a third connection pair; after each command the notifications it
    * caused are compared in order. A PING on the subscriber marks the end of them.
    */
   private void runWithNotifications(long seed) {
+    runWithNotifications(seed, RandomDifferentialTest::next);
+  }
+
+  private void runWithNotifications(long seed, java.util.function.Function<Random, String[]> generator) {
     Random random = new Random(seed);
     List<String> mismatches = new ArrayList<>();
     try (RespTestClient real = new RespTestClient(redis.address());
@@ -264,7 +334,7 @@ class RandomDifferentialTest {
       javaSub.call("PSUBSCRIBE", "__key*__:*");
       try {
         for (int i = 0; i < 2000 && mismatches.size() < 10; i++) {
-          String[] command = next(random);
+          String[] command = generator.apply(random);
           RespValue expected = real.call(command);
           RespValue actual = java.call(command);
           List<RespValue> expectedEvents = drain(realSub);
@@ -300,6 +370,10 @@ class RandomDifferentialTest {
   }
 
   private void run(long seed, boolean resp3) {
+    run(seed, resp3, RandomDifferentialTest::next);
+  }
+
+  private void run(long seed, boolean resp3, java.util.function.Function<Random, String[]> generator) {
     Random random = new Random(seed);
     List<String> mismatches = new ArrayList<>();
     try (RespTestClient real = new RespTestClient(redis.address());
@@ -311,7 +385,7 @@ class RandomDifferentialTest {
         java.call("HELLO", "3");
       }
       for (int i = 0; i < COMMANDS && mismatches.size() < 10; i++) {
-        String[] command = next(random);
+        String[] command = generator.apply(random);
         RespValue expected = real.call(command);
         RespValue actual = java.call(command);
         if (UNORDERED.contains(command[0]) || (wideMembers && UNORDERED_WIDE.contains(command[0]))) {

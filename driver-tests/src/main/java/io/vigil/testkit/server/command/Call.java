@@ -1,5 +1,6 @@
 package io.vigil.testkit.server.command;
 
+import io.vigil.resp.RespValue;
 import io.vigil.resp.RespVersion;
 import io.vigil.testkit.server.keyspace.Bytes;
 import io.vigil.testkit.server.keyspace.Database;
@@ -205,6 +206,23 @@ public final class Call {
       rewritten = new ArrayList<>(1);
     }
     rewritten.add(Arrays.asList(args));
+  }
+
+  /**
+   * Runs {@code target} with {@code args} in place of this command (GEOADD runs the ZADD it stands
+   * for): the same client and database, and {@code args} propagated instead of this command when
+   * it changed the data set.
+   */
+  RespValue delegate(Command target, byte[][] args) {
+    long dirtyBefore = server.dirty();
+    Call inner = new Call(server, session, args, target, inExec);
+    RespValue reply = target.handler().run(inner);
+    if (inner.rewritten != null) {
+      inner.rewritten.forEach(a -> propagateAs(a.toArray(new byte[0][])));
+    } else if (server.dirty() != dirtyBefore) {
+      propagateAs(args);
+    }
+    return reply;
   }
 
   /** Propagates nothing for this call. */

@@ -16,7 +16,7 @@ import io.vigil.testkit.server.pubsub.GlobMatcher;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Generic key commands: DEL, EXISTS, TYPE, KEYS, SCAN, RENAME, COPY, MOVE, expiry, OBJECT. */
+/** Generic key commands: DEL, EXISTS, TYPE, KEYS, SCAN, RENAME, COPY, MOVE, expiry, OBJECT FREQ. */
 final class KeyCommands {
 
   private KeyCommands() {}
@@ -81,24 +81,8 @@ final class KeyCommands {
       c.notify(NOTIFY_GENERIC, "persist", key);
       return Replies.integer(1);
     });
-    t.add("object|encoding", c -> {
-      RedisValue v = c.db().get(c.key(2));
-      return v == null ? RespNull.BULK : Replies.bulk(v.encoding());
-    });
-    t.add("object|refcount", c -> c.db().get(c.key(2)) == null ? RespNull.BULK : Replies.integer(1));
-    t.add("object|idletime", c -> {
-      if (c.db().get(c.key(2)) == null) {
-        return RespNull.BULK;
-      }
-      if (c.server().config().get("maxmemory-policy").contains("lfu")) {
-        throw new RedisError("ERR An LFU maxmemory policy is selected, idle time not tracked. Please "
-            + "note that when switching between policies at runtime LRU and LFU data will take some "
-            + "time to adjust.");
-      }
-      return Replies.integer(0);
-    });
     t.add("object|freq", c -> {
-      if (c.db().get(c.key(2)) == null) {
+      if (c.db().peek(c.key(2)) == null) {
         return RespNull.BULK;
       }
       if (!c.server().config().get("maxmemory-policy").contains("lfu")) {
@@ -108,16 +92,6 @@ final class KeyCommands {
       }
       return Replies.integer(0);
     });
-    t.add("object|help", c -> Replies.strings(
-        "OBJECT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
-        "ENCODING <key>", "    Return the kind of internal representation used in order to store the value",
-        "    associated with a <key>.", "FREQ <key>",
-        "    Return the access frequency index of the <key>. The returned integer is",
-        "    proportional to the logarithm of the recent access frequency of the key.",
-        "IDLETIME <key>", "    Return the idle time of the <key>, that is the approximated number of",
-        "    seconds elapsed since the last access to the key.", "REFCOUNT <key>",
-        "    Return the number of references of the value associated with the specified",
-        "    <key>.", "HELP", "    Print this help."));
   }
 
   private static RespValue del(Call c) {
@@ -249,7 +223,7 @@ final class KeyCommands {
       if (match != null && !GlobMatcher.matches(match, k.bytes(), false)) {
         continue;
       }
-      RedisValue v = c.db().get(k);
+      RedisValue v = c.db().peek(k);
       if (v == null || (type != null && !v.typeName().equalsIgnoreCase(type))) {
         continue;
       }

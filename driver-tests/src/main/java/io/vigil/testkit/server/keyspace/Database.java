@@ -9,8 +9,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One numbered database: keys, their values and their expiry times (absolute Unix
- * milliseconds).
+ * One numbered database: keys, their values, their access words (the LRU clock of the last
+ * access) and their expiry times (absolute Unix milliseconds).
  *
  * <p>Lookups expire keys lazily: a key whose time has come is deleted on access and reported to
  * the {@link KeyspaceListener}, unless {@link Keyspace#lazyExpiryDeletes()} is off (a replica
@@ -30,6 +30,8 @@ public final class Database {
   private final int index;
   private final Keyspace keyspace;
   private HashMap<Bytes, RedisValue> dict = new HashMap<>();
+  /** Each key's access word (the LRU clock of its last access), beside the value. */
+  private HashMap<Bytes, int[]> accessWords = new HashMap<>();
   private HashMap<Bytes, Long> expires = new HashMap<>();
   private TreeSet<Deadline> deadlines = new TreeSet<>();
   /** Keys added since creation; SCAN snapshots are valid while it does not change. */
@@ -57,8 +59,30 @@ public final class Database {
     return expires.size();
   }
 
-  /** The value under {@code key}, expiring it first when due; null when absent. */
+  /**
+   * The value under {@code key}, expiring it first when due; null when absent. Counts as an
+   * access: the key's access word is stamped with the LRU clock, as Redis's {@code lookupKey}
+   * does.
+   */
   public RedisValue get(Bytes key) {
+    if (expireIfNeeded(key)) {
+      return null;
+    }
+    RedisValue v = dict.get(key);
+    if (v != null) {
+      int[] word = accessWords.get(key);
+      if (word != null) {
+        word[0] = KeyAccess.lruClock(keyspace.now());
+      }
+    }
+    return v;
+  }
+
+  /**
+   * Like {@link #get} without counting as an access (Redis's {@code LOOKUP_NOTOUCH}): OBJECT,
+   * SCAN's filters and the other lookups Redis makes without touching leave the access word.
+   */
+  public RedisValue peek(Bytes key) {
     if (expireIfNeeded(key)) {
       return null;
     }
@@ -75,6 +99,7 @@ public final class Database {
    * signals the key as modified (and ready, for lists and sorted sets).
    */
   public void put(Bytes key, RedisValue value, boolean keepTtl) {
+    stamp(key);
     if (dict.put(key, value) == null) {
       insertions++;
     }
@@ -87,10 +112,35 @@ public final class Database {
     }
   }
 
-  /** Stores without signalling anything (loading, MOVE/COPY internals). */
+  /** Stores without signalling anything (loading, MOVE/COPY internals); a stored value is a fresh access. */
   public void putQuietly(Bytes key, RedisValue value) {
+    stamp(key);
     if (dict.put(key, value) == null) {
       insertions++;
+    }
+  }
+
+  private void stamp(Bytes key) {
+    int clock = KeyAccess.lruClock(keyspace.now());
+    int[] word = accessWords.get(key);
+    if (word == null) {
+      accessWords.put(key, new int[] {clock});
+    } else {
+      word[0] = clock;
+    }
+  }
+
+  /** The access word of {@code key} (see {@link KeyAccess}), or -1 when absent. Not an access. */
+  public int accessWord(Bytes key) {
+    int[] word = dict.containsKey(key) ? accessWords.get(key) : null;
+    return word == null ? -1 : word[0];
+  }
+
+  /** Replaces the access word of an existing key (RESTORE's IDLETIME). */
+  public void accessWord(Bytes key, int word) {
+    int[] w = dict.containsKey(key) ? accessWords.get(key) : null;
+    if (w != null) {
+      w[0] = word;
     }
   }
 
@@ -117,6 +167,7 @@ public final class Database {
     if (dict.remove(key) == null) {
       return false;
     }
+    accessWords.remove(key);
     removeExpire(key);
     keyspace.listener().keyModified(index, key);
     return true;
@@ -170,6 +221,7 @@ public final class Database {
 
   private void deleteExpired(Bytes key) {
     dict.remove(key);
+    accessWords.remove(key);
     removeExpire(key);
     keyspace.countExpired();
     keyspace.listener().keyExpired(index, key);
@@ -226,6 +278,7 @@ public final class Database {
     int n = dict.size();
     List<Bytes> old = new ArrayList<>(dict.keySet());
     dict = new HashMap<>();
+    accessWords = new HashMap<>();
     expires = new HashMap<>();
     deadlines = new TreeSet<>();
     for (Bytes k : old) {
@@ -237,14 +290,17 @@ public final class Database {
   /** Swaps contents with {@code other} (SWAPDB). */
   void swapWith(Database other) {
     HashMap<Bytes, RedisValue> d = dict;
+    HashMap<Bytes, int[]> a = accessWords;
     HashMap<Bytes, Long> e = expires;
     TreeSet<Deadline> t = deadlines;
     insertions++;
     other.insertions++;
     dict = other.dict;
+    accessWords = other.accessWords;
     expires = other.expires;
     deadlines = other.deadlines;
     other.dict = d;
+    other.accessWords = a;
     other.expires = e;
     other.deadlines = t;
   }

@@ -12,8 +12,13 @@ public final class StringValue implements RedisValue {
     /** {@code createStringObject}: embstr or raw by length, never int (INCRBYFLOAT). */
     PLAIN,
     /** A modified copy: always raw (APPEND, SETRANGE). */
-    RAW
+    RAW,
+    /** {@code dupStringObject} of an ENCODED string (COPY): same encoding, never a shared integer. */
+    DUPLICATE
   }
+
+  /** Redis shares one object for each integer below this ({@code OBJ_SHARED_INTEGERS}). */
+  private static final long SHARED_INTEGERS = 10000;
 
   private final byte[] bytes;
   private final Kind kind;
@@ -53,14 +58,28 @@ public final class StringValue implements RedisValue {
     if (kind == Kind.RAW) {
       return "raw";
     }
-    if (kind == Kind.ENCODED && bytes.length <= 20 && Numbers.parseLong(bytes) != null) {
+    if ((kind == Kind.ENCODED || kind == Kind.DUPLICATE) && bytes.length <= 20 && Numbers.parseLong(bytes) != null) {
       return "int";
     }
     return bytes.length <= EMBSTR_LIMIT ? "embstr" : "raw";
   }
 
+  /**
+   * Whether Redis would hold this value as one of its shared integer objects (0 to 9999 made by
+   * SET, INCR, a load...), which OBJECT REFCOUNT reports as {@code 2147483647} unless a maxmemory
+   * LRU/LFU policy disables sharing.
+   */
+  public boolean sharedInteger() {
+    if (kind != Kind.ENCODED || bytes.length > 4) {
+      return false;
+    }
+    Long v = Numbers.parseLong(bytes);
+    return v != null && v >= 0 && v < SHARED_INTEGERS;
+  }
+
   @Override
   public RedisValue copy() {
-    return this;
+    // the bytes are immutable and shared; a copy of a shared integer is an object of its own (dupStringObject)
+    return new StringValue(bytes, kind == Kind.ENCODED ? Kind.DUPLICATE : kind);
   }
 }

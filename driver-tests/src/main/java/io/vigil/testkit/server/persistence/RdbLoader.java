@@ -122,6 +122,12 @@ public final class RdbLoader implements RdbVisitor {
     complete = true;
   }
 
+  /** The value of the one key read (a DUMP payload's), or null when none was. */
+  RedisValue onlyValue() {
+    List<Entry> db0 = staged.get(0);
+    return db0 == null || db0.size() != 1 ? null : db0.get(0).value();
+  }
+
   /** Keys staged so far. */
   public long keys() {
     return keys;

@@ -67,7 +67,8 @@ public final class RdbSnapshot {
     return when < 0 ? RdbVisitor.NO_EXPIRY : when;
   }
 
-  private static void writeValue(RdbWriter w, byte[] key, RedisValue value, long expireAt) throws IOException {
+  /** Writes one key's value in the encoding its type takes (also DUMP's, through a value-only writer). */
+  static void writeValue(RdbWriter w, byte[] key, RedisValue value, long expireAt) throws IOException {
     if (value instanceof StringValue s) {
       w.string(key, s.bytes(), expireAt);
     } else if (value instanceof ListValue l) {

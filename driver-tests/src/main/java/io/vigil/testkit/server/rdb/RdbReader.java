@@ -192,13 +192,43 @@ public final class RdbReader {
     visitor.end(stored);
   }
 
+  /**
+   * Reads one bare value as {@code DUMP} serializes it — a type byte, then the value, with no
+   * key, header or EOF — and delivers it to {@code visitor} under {@code key} with no expiry. An
+   * empty collection is delivered as nothing, as the file reader skips one. Bytes after the
+   * value are left unread.
+   *
+   * @throws RdbFormatException when the bytes are not a value this reader loads
+   */
+  public void readValue(byte[] key, RdbVisitor visitor) throws IOException {
+    long at = offset;
+    int type = readByte("a value type");
+    if (type >= OPCODE_FUNCTION2) {
+      throw RdbFormatException.corrupt(at, "opcode " + type + " where a value type was expected");
+    }
+    currentKey = key;
+    try {
+      readKeyValue(type, at, key, RdbVisitor.NO_EXPIRY, visitor);
+    } catch (RdbFormatException e) {
+      throw e.whileLoading(keyName());
+    } finally {
+      currentKey = null;
+    }
+  }
+
   private void readKeyValue(int typeCode, long typeOffset, long expireAtMs, RdbVisitor visitor)
+      throws IOException {
+    readKeyValue(typeCode, typeOffset, null, expireAtMs, visitor);
+  }
+
+  /** Reads a value of {@code typeCode}, after its key unless {@code givenKey} is not null. */
+  private void readKeyValue(int typeCode, long typeOffset, byte[] givenKey, long expireAtMs, RdbVisitor visitor)
       throws IOException {
     RdbType type = RdbType.of(typeCode);
     if (type == null) {
       throw RdbFormatException.corrupt(typeOffset, "unknown opcode or value type " + typeCode);
     }
-    byte[] key = readString("a key");
+    byte[] key = givenKey != null ? givenKey : readString("a key");
     currentKey = key;
     switch (type) {
       case STRING: {

@@ -46,9 +46,12 @@ public final class RdbWriter implements Flushable {
 
   private static final int[] OPTIMIZATION_LEVEL = {4096, 8192, 16384, 32768, 65536};
   private static final int SIZE_SAFETY_LIMIT = 8192;
+  private static final int SIZE_ESTIMATE_OVERHEAD = 8;
 
   private final OutputStream out;
   private final RdbOptions options;
+  /** Whether this writes one bare value, as DUMP does (see {@link #valueOnly}). */
+  private final boolean valueOnly;
   private long written;
   private long crc;
   private boolean started;
@@ -70,6 +73,27 @@ public final class RdbWriter implements Flushable {
     }
     this.out = out;
     this.options = options;
+    this.valueOnly = false;
+  }
+
+  private RdbWriter(OutputStream out, RdbOptions options, boolean valueOnly) {
+    this.out = out;
+    this.options = options;
+    this.valueOnly = valueOnly;
+    this.started = true;
+  }
+
+  /**
+   * A writer of one value as {@code DUMP} serializes it: the type byte and the value's encoding,
+   * with no header, no key, no expiry and no EOF. Call exactly one value method; the key passed
+   * to it is not written and the expiry must be {@link RdbVisitor#NO_EXPIRY}. {@link
+   * #bytesWritten()} and the stream then hold the value; {@link DumpPayload} frames it.
+   */
+  public static RdbWriter valueOnly(OutputStream out, RdbOptions options) {
+    if (out == null || options == null) {
+      throw new IllegalArgumentException("output stream and options must not be null");
+    }
+    return new RdbWriter(out, options, true);
   }
 
   /** The replication aux fields a master writes into a full-sync payload. */
@@ -101,6 +125,7 @@ public final class RdbWriter implements Flushable {
 
   /** Writes {@code REDIS0010}; must come first. */
   public RdbWriter header() throws IOException {
+    requireFile();
     if (started) {
       throw new IllegalStateException("header() was already written");
     }
@@ -143,6 +168,7 @@ public final class RdbWriter implements Flushable {
   /** An aux field. */
   public RdbWriter aux(byte[] key, byte[] value) throws IOException {
     checkOpen();
+    requireFile();
     write(RdbReader.OPCODE_AUX);
     writeString(key);
     writeString(value);
@@ -152,6 +178,7 @@ public final class RdbWriter implements Flushable {
   /** {@code SELECTDB}: the following keys belong to database {@code db}. */
   public RdbWriter selectDb(int db) throws IOException {
     checkOpen();
+    requireFile();
     if (db < 0) {
       throw new IllegalArgumentException("database number " + db + " must not be negative");
     }
@@ -163,6 +190,7 @@ public final class RdbWriter implements Flushable {
   /** {@code RESIZEDB}: how many keys the current database has, and how many with an expiry. */
   public RdbWriter resizeDb(long size, long expires) throws IOException {
     checkOpen();
+    requireFile();
     write(RdbReader.OPCODE_RESIZEDB);
     writeLength(size);
     writeLength(expires);
@@ -241,17 +269,22 @@ public final class RdbWriter implements Flushable {
     return this;
   }
 
-  /** quicklist.c's _quicklistNodeAllowInsert for a packed tail node. */
+  /**
+   * Whether a tail node of {@code nodeBytes} and {@code nodeCount} elements takes one more of
+   * {@code sz} bytes, as Redis 7.0.15's {@code _quicklistNodeAllowInsert}: the node size plus the
+   * element plus an 8-byte overestimate of its listpack overhead within the byte limit of a
+   * negative {@code list-max-listpack-size}; for a count limit, within the count and 8 KB.
+   */
   private boolean allowInsert(long nodeBytes, int nodeCount, int sz) {
     int fill = options.listMaxListpackSize();
-    int overhead = (sz < 254 ? 1 : 5) + (sz < 64 ? 1 : sz < 16384 ? 2 : 5);
-    long newSize = nodeBytes + sz + overhead;
-    if (fill < 0 && newSize <= OPTIMIZATION_LEVEL[-fill - 1]) {
-      return true;
-    } else if (newSize > SIZE_SAFETY_LIMIT) {
+    long newSize = nodeBytes + sz + SIZE_ESTIMATE_OVERHEAD;
+    if (fill < 0) {
+      return newSize <= OPTIMIZATION_LEVEL[Math.min(-fill - 1, OPTIMIZATION_LEVEL.length - 1)];
+    }
+    if (newSize > SIZE_SAFETY_LIMIT) {
       return false;
     }
-    return nodeCount < fill;
+    return nodeCount + 1 <= (fill == 0 ? 1 : fill);
   }
 
   /** A set: an intset when every member is a 64-bit integer and it is small, else a hashtable. */
@@ -352,6 +385,7 @@ public final class RdbWriter implements Flushable {
    */
   public long end() throws IOException {
     checkOpen();
+    requireFile();
     write(RdbReader.OPCODE_EOF);
     long checksum = options.checksum() ? crc : 0;
     byte[] trailer = new byte[8];
@@ -369,6 +403,13 @@ public final class RdbWriter implements Flushable {
 
   private void beginKey(RdbType type, byte[] key, long expireAtMs) throws IOException {
     checkOpen();
+    if (valueOnly) {
+      if (expireAtMs != RdbVisitor.NO_EXPIRY || written > 0) {
+        throw new IllegalStateException("a value-only writer takes one value without an expiry");
+      }
+      write(type.code());
+      return;
+    }
     if (expireAtMs != RdbVisitor.NO_EXPIRY) {
       write(RdbReader.OPCODE_EXPIRETIME_MS);
       byte[] ms = new byte[8];
@@ -393,6 +434,12 @@ public final class RdbWriter implements Flushable {
     if (size == 0) {
       throw new IllegalArgumentException("key '" + RdbReader.printable(key) + "' is an empty collection;"
           + " Redis deletes such keys, so leave it out of the RDB");
+    }
+  }
+
+  private void requireFile() {
+    if (valueOnly) {
+      throw new IllegalStateException("a value-only writer writes one value, not a file");
     }
   }
 
