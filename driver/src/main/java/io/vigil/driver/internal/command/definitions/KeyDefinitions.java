@@ -59,6 +59,22 @@ public interface KeyDefinitions<K, V> extends Definitions<K, V> {
   }
 
   /**
+   * The Unix time in seconds at which {@code key} expires: -1 when it has no expiry, -2 when it
+   * does not exist.
+   */
+  default Spec<Long> expiretime(K key) {
+    return command("EXPIRETIME").key(key).spec(Replies.INTEGER);
+  }
+
+  /**
+   * The Unix time in milliseconds at which {@code key} expires: -1 when it has no expiry, -2 when
+   * it does not exist.
+   */
+  default Spec<Long> pexpiretime(K key) {
+    return command("PEXPIRETIME").key(key).spec(Replies.INTEGER);
+  }
+
+  /**
    * The type of the value at {@code key} ({@code string}, {@code list}…), {@code none} when
    * missing.
    */
