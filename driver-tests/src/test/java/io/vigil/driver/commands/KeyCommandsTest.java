@@ -33,7 +33,7 @@ class KeyCommandsTest {
    * expects today's answer, so it fails, and the entry must go, the day the server is fixed.
    */
   private static final Set<String> DIVERGENCES = Set.of("shared integers have refcount 1",
-      "expiretime truncates to the second");
+      "lfu counters start at 0", "expiretime truncates to the second");
 
   private static final String TARGETS = "io.vigil.driver.commands.Target#all";
 
@@ -251,6 +251,31 @@ class KeyCommandsTest {
       assertThat(redis.objectIdletime("missing")).isNull();
       assertThatThrownBy(() -> redis.objectFreq("str")).isInstanceOf(RedisServerException.class)
           .hasMessageContaining("An LFU maxmemory policy is not selected");
+    });
+  }
+
+  @ParameterizedTest
+  @MethodSource(TARGETS)
+  void objectFreqCountsAccessesUnderAnLfuPolicy(Target target) throws Exception {
+    blockingAndAsync(target, (redis, client) -> {
+      String policy = redis.configGet("maxmemory-policy").get("maxmemory-policy");
+      redis.configSet("maxmemory-policy", "allkeys-lfu");
+      try {
+        redis.set("k", "v");
+        for (int i = 0; i < 20; i++) {
+          redis.get("k");
+        }
+        if (diverges(target, "lfu counters start at 0")) {
+          assertThat(redis.objectFreq("k")).isZero();
+        } else {
+          assertThat(redis.objectFreq("k")).isPositive(); // a new key starts at LFU_INIT_VAL, 5
+        }
+        assertThat(redis.objectFreq("missing")).isNull();
+        assertThatThrownBy(() -> redis.objectIdletime("k")).isInstanceOf(RedisServerException.class)
+            .hasMessageContaining("An LFU maxmemory policy is selected, idle time not tracked");
+      } finally {
+        redis.configSet("maxmemory-policy", policy);
+      }
     });
   }
 

@@ -286,16 +286,6 @@ public interface KeyDefinitions<K, V> extends Definitions<K, V> {
     return sortArgs(command("SORT_RO").key(key), args).spec(values());
   }
 
-  /** The number of keys in the selected database. */
-  default Spec<Long> dbsize() {
-    return command("DBSIZE").spec(Replies.INTEGER);
-  }
-
-  /** Deletes every key of the selected database; returns {@code OK}. */
-  default Spec<String> flushdb() {
-    return command("FLUSHDB").spec(Replies.STATUS);
-  }
-
   private Args<K, V> sortArgs(Args<K, V> args, SortArgs options) {
     Check.notNull(args.name(), "the options", options);
     if (options.by() != null) {
