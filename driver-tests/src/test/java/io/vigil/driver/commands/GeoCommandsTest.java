@@ -120,7 +120,8 @@ class GeoCommandsTest {
           .containsExactly("Catania", "Palermo");
       assertThat(redis.geosearch("Sicily", point, GeoShape.radius(200, GeoUnit.KM)))
           .containsExactlyInAnyOrder("Catania", "Palermo");
-      assertThat(redis.geosearch("Sicily", point, GeoShape.box(400, 400, GeoUnit.KM), GeoSearchArgs.none().descending()))
+      assertThat(redis.geosearch("Sicily", point, GeoShape.box(400, 400, GeoUnit.KM),
+          GeoSearchArgs.none().descending()))
           .containsExactly("edge1", "edge2", "Palermo", "Catania");
       assertThat(redis.geosearch("Sicily", GeoOrigin.member("Palermo"), GeoShape.radius(200, GeoUnit.KM),
           GeoSearchArgs.none().ascending())).containsExactly("Palermo", "edge1", "Catania");

@@ -136,6 +136,8 @@ class ServerCommandsTest {
       }
       assertThatThrownBy(() -> redis.configSet("no-such-parameter", "1")).isInstanceOf(RedisServerException.class)
           .hasMessageContaining("Unknown option or number of arguments for CONFIG SET - 'no-such-parameter'");
+      assertThatThrownBy(redis::configRewrite).isInstanceOf(RedisServerException.class)
+          .hasMessageContaining("The server is running without a config file");
     });
   }
 
@@ -211,7 +213,8 @@ class ServerCommandsTest {
       assertThatThrownBy(() -> pop.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
       assertThat(redis.clientList()).extracting(ClientInfo::id).doesNotContain(victim.id());
 
-      assertThat(redis.clientKill(ClientKillArgs.none().id(redis.clientId()))).as("SKIPME yes spares the sender").isZero();
+      assertThat(redis.clientKill(ClientKillArgs.none().id(redis.clientId()))).as("SKIPME yes spares the sender")
+          .isZero();
       assertThatThrownBy(() -> redis.clientKill("127.0.0.1:1")).isInstanceOf(RedisServerException.class)
           .hasMessageContaining("No such client");
     });
