@@ -5,6 +5,10 @@ import io.vigil.resp.RespVersion;
 import io.vigil.testkit.junit.RealRedis;
 import io.vigil.testkit.process.RedisServerProcess;
 import io.vigil.testkit.server.VigilServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -96,11 +100,21 @@ public enum Target {
 
     static synchronized VigilServer java() {
       if (java == null) {
-        java = VigilServer.builder().directive("enable-debug-command", "yes").start();
+        // SAVE and BGSAVE write into "dir": a directory of its own, as redis-server's has
+        java = VigilServer.builder().directive("enable-debug-command", "yes")
+            .directive("dir", temporaryDirectory().toString()).start();
         VigilServer started = java;
         Runtime.getRuntime().addShutdownHook(new Thread(started::close));
       }
       return java;
+    }
+
+    private static Path temporaryDirectory() {
+      try {
+        return Files.createTempDirectory("vigil-commands-");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 }

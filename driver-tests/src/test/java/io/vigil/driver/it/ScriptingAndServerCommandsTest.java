@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.driver.NoScriptException;
-import io.vigil.driver.values.Role;
 import io.vigil.driver.VigilClient;
 import io.vigil.resp.RespBulkString;
 import io.vigil.resp.RespInteger;
 import io.vigil.resp.RespValue;
 import io.vigil.testkit.process.RedisServerProcess;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,25 +61,8 @@ class ScriptingAndServerCommandsTest {
   }
 
   @Test
-  void pingInfoAndRoleDescribeTheServer() {
-    assertThat(client.ping()).isEqualTo("PONG");
-    assertThat(client.info()).contains("redis_version:");
-    assertThat(client.info("replication")).contains("role:master");
-    Role role = client.role();
-    assertThat(role.isMaster()).isTrue();
-    assertThat(role.replicas()).isEmpty();
-  }
-
-  @Test
-  void waitWithoutReplicasReturnsZeroAfterItsTimeout() {
-    client.set("k", "v");
-
-    assertThat(client.waitReplicas(1, Duration.ofMillis(100))).isZero();
-  }
-
-  @Test
   void clientNameIsSetOnEveryConnection() {
-    assertThat(client.execute("CLIENT", "GETNAME")).isEqualTo(RespBulkString.of("vigil-test"));
+    assertThat(client.clientGetname()).isEqualTo("vigil-test");
   }
 
   @Test

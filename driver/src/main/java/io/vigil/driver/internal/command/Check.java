@@ -70,4 +70,28 @@ public final class Check {
     }
     return timeout.toMillis();
   }
+
+  /**
+   * A time to live in whole seconds ({@code SETEX}): {@code ttl} must be positive and hold no
+   * fraction of a second, so nothing is rounded in silence.
+   */
+  public static long ttlSeconds(String command, Duration ttl) {
+    notNull(command, "the time to live", ttl);
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException(command + ": the time to live must be positive, got " + ttl);
+    }
+    if (ttl.getNano() != 0) {
+      throw new IllegalArgumentException(command + ": the time to live is in whole seconds, got " + ttl
+          + "; use the millisecond form (PSETEX, PEXPIRE…) for finer precision");
+    }
+    return ttl.getSeconds();
+  }
+
+  /** {@code n}, which must lie between {@code min} and {@code max} inclusive. */
+  public static long between(String command, String what, long n, long min, long max) {
+    if (n < min || n > max) {
+      throw new IllegalArgumentException(command + ": " + what + " must be " + min + " to " + max + ", got " + n);
+    }
+    return n;
+  }
 }

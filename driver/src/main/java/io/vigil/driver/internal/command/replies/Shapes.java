@@ -7,20 +7,40 @@ import io.vigil.resp.RespMap;
 import io.vigil.resp.RespSet;
 import io.vigil.resp.RespValue;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Shape checks shared by the family decoders. */
+/** Shape checks shared by the family decoders: each failure says what was expected. */
 final class Shapes {
 
   private Shapes() {}
 
+  /** The elements of an array reply holding exactly {@code size} of them. */
+  static List<RespValue> tuple(RespValue r, int size, String what) {
+    List<RespValue> elements = Replies.elements(r);
+    if (elements.size() != size) {
+      throw unexpected(what, r);
+    }
+    return elements;
+  }
+
+  /** A RESP3 map or RESP2 flat array of names and values, by name as text. */
+  static Map<String, RespValue> fields(RespValue r, String what) {
+    List<RespValue> flat = r instanceof RespMap m ? m.keysAndValues() : Replies.elements(r);
+    if (flat.size() % 2 != 0) {
+      throw unexpected(what, r);
+    }
+    Map<String, RespValue> out = new LinkedHashMap<>();
+    for (int i = 0; i < flat.size(); i += 2) {
+      out.put(Replies.text(flat.get(i)), flat.get(i + 1));
+    }
+    return out;
+  }
+
   /** The two parts of a {@code *SCAN} reply, {@code [cursor, [elements...]]}. */
   static List<RespValue> scan(RespValue r) {
-    List<RespValue> parts = Replies.elements(r);
-    if (parts.size() != 2) {
-      throw unexpected("[cursor, elements]", r);
-    }
-    return parts;
+    return tuple(r, 2, "[cursor, elements]");
   }
 
   /**
