@@ -1,6 +1,5 @@
 package io.vigil.testkit.server.command;
 
-import io.vigil.resp.RespVersion;
 import io.vigil.testkit.server.keyspace.Bytes;
 import io.vigil.testkit.server.keyspace.Database;
 import io.vigil.testkit.server.keyspace.Numbers;
@@ -65,7 +64,7 @@ public final class Call {
 
   /** Whether the client speaks RESP3. */
   public boolean resp3() {
-    return session.connection != null && session.connection.version() == RespVersion.RESP3;
+    return session.resp3();
   }
 
   /** All arguments, the command name included. */

@@ -7,7 +7,6 @@ import io.vigil.testkit.server.replication.ReplicationSource;
 
 import io.vigil.resp.RespValue;
 import io.vigil.resp.RespVerbatimString;
-import io.vigil.resp.RespVersion;
 import io.vigil.testkit.server.keyspace.Database;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +51,7 @@ final class InfoCommand {
     }
     String text = render(c.server(), sections, table);
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
-    return c.connection().version() == RespVersion.RESP3 ? RespVerbatimString.of("txt", b) : Replies.bulk(b);
+    return c.resp3() ? RespVerbatimString.of("txt", b) : Replies.bulk(b);
   }
 
   static String render(ServerContext s, Set<String> sections, CommandTable table) {

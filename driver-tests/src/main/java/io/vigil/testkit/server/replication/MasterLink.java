@@ -530,8 +530,24 @@ public final class MasterLink {
     hasHistory = true;
   }
 
+  /** Applies the master's commands that waited while a slow script ran. Server thread only. */
+  public void resumeAfterBusyScript() {
+    if (closed || pending == null || step != Step.STREAM || !pending.isReadable()) {
+      return;
+    }
+    try {
+      readStream();
+    } catch (LinkException e) {
+      server.log().warning(e.getMessage());
+      channel.close();
+    }
+  }
+
   private void readStream() {
     while (pending.isReadable()) {
+      if (server.busy() != null) {
+        return; // as Redis, the master's stream waits while a slow script holds the server
+      }
       int start = pending.readerIndex();
       RespValue v = parser.parse(pending);
       if (v == null) {
