@@ -289,7 +289,9 @@ class LuaScriptCorpusTest {
           if (name.equals("SET") && words.get(1).equals(key)) {
             return out;
           }
-          out.add(String.join(" ", words));
+          // absolute expiry times differ by the milliseconds between the two servers' runs
+          words.set(0, name); // a command name's letter case means nothing to a replica
+          out.add(String.join(" ", words).replaceAll("(?i)(PXAT|PEXPIREAT (\\S+)) \\d{13}", "$1 <time>"));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
