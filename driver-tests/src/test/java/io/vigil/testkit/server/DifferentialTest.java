@@ -40,7 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DifferentialTest {
 
   private static final List<String> SCRIPTS = List.of("strings", "keys", "expiry", "hashes",
-      "lists", "sets", "zsets", "transactions", "pubsub", "errors", "resp3", "server", "large", "misc", "clients", "types", "bits", "sort");
+      "lists", "sets", "zsets", "transactions", "pubsub", "errors", "resp3", "server", "large", "misc", "clients", "types", "bits", "sort",
+      "scripting", "functions");
 
   private static RedisServerProcess redis;
   private static VigilServer vigil;

@@ -155,7 +155,6 @@ final class ServerCommands {
       }
     }
     ServerContext s = c.server();
-    s.log().warning("User requested shutdown...");
     boolean nosave = false;
     boolean save = false;
     boolean force = false;
@@ -164,6 +163,13 @@ final class ServerCommands {
       save |= c.is(i, "SAVE");
       force |= c.is(i, "FORCE");
     }
+    if (s.busy() != null) {
+      if (!nosave) {
+        return s.busy(); // a slow script holds the server: only SHUTDOWN NOSAVE may stop it
+      }
+      s.scripting().killForShutdown();
+    }
+    s.log().warning("User requested shutdown...");
     // as Redis: save when asked to, or when save points are configured and NOSAVE was not given
     if (save || (!nosave && !s.config().get("save").isBlank())) {
       s.log().notice("Saving the final RDB snapshot before exiting.");

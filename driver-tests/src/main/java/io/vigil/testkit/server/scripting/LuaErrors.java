@@ -84,6 +84,26 @@ final class LuaErrors {
     return "[string \"" + source + "\"]";
   }
 
+  /** LuaJ's compiler names the offending token by its code where Lua 5.1 quotes it. */
+  private static final Pattern LUAJ_UNEXPECTED = Pattern.compile("unexpected symbol (\\d+) \\(.*?\\)$");
+  private static final String[] RESERVED = {"and", "break", "do", "else", "elseif", "end", "false",
+      "for", "function", "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return", "then",
+      "true", "until", "while", "..", "...", "==", ">=", "<=", "~=", "::", "<eof>"};
+
+  /** A LuaJ compile error in Lua 5.1's words where the two differ only in spelling. */
+  static String compileMessage(String luaj) {
+    Matcher m = LUAJ_UNEXPECTED.matcher(luaj);
+    if (m.find()) {
+      int token = Integer.parseInt(m.group(1));
+      String text = token < 257 ? String.valueOf((char) token)
+          : token - 257 < RESERVED.length ? RESERVED[token - 257] : null;
+      if (text != null) {
+        return luaj.substring(0, m.start()) + "unexpected symbol near '" + text + "'";
+      }
+    }
+    return luaj;
+  }
+
   /** The Lua value of any error: what {@code pcall} returns. */
   static LuaValue value(LuaError e) {
     if (e instanceof ScriptError se) {

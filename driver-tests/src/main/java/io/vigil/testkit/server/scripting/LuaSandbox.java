@@ -56,7 +56,11 @@ final class LuaSandbox {
     globals.load(new JseMathLib());
     globals.load(new CoroutineLib());
     LuaC.install(globals);
-    globals.debuglib = new ScriptHooks(interrupt);
+    ScriptHooks hooks = new ScriptHooks(interrupt);
+    globals.debuglib = hooks;
+    env.debuglib = hooks;
+    env.compiler = globals.compiler;
+    env.loader = globals.loader;
 
     for (String name : List.of("getmetatable", "ipairs", "next", "pairs", "rawequal", "rawget",
         "select", "tonumber", "type", "collectgarbage")) {
@@ -205,7 +209,7 @@ final class LuaSandbox {
     try {
       return compile(source, chunkName);
     } catch (LuaError e) {
-      return LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf(e.getMessage()));
+      return LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf(LuaErrors.compileMessage(e.getMessage())));
     }
   }
 

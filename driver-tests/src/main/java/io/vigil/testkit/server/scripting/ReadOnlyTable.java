@@ -1,7 +1,7 @@
 package io.vigil.testkit.server.scripting;
 
+import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
-import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 
 /**
@@ -9,12 +9,38 @@ import org.luaj.vm2.LuaValue;
  * every write, {@code rawset} and {@code setmetatable} included, raises {@code Attempt to modify
  * a readonly table}. The server fills it through {@link #define} before sealing it and, for
  * {@code KEYS}/{@code ARGV}, between runs.
+ *
+ * <p>It is a LuaJ {@link Globals} because LuaJ attaches its per-instruction hook (which the
+ * sandbox's time limit needs) only to functions whose environment is one.
  */
-final class ReadOnlyTable extends LuaTable {
+final class ReadOnlyTable extends Globals {
 
   static final String READONLY = "Attempt to modify a readonly table";
 
   private boolean sealed;
+  /** While a function library loads, the only globals it may see; null otherwise. */
+  private LuaValue loadingView;
+
+  /**
+   * Restricts global lookups to {@code view} (a library being loaded sees only the
+   * registration API), or lifts the restriction with null.
+   */
+  void loadingView(LuaValue view) {
+    this.loadingView = view;
+  }
+
+  @Override
+  public LuaValue get(LuaValue key) {
+    if (loadingView != null) {
+      LuaValue v = loadingView.rawget(key);
+      if (v.isnil()) {
+        throw ScriptError.message("Script attempted to access nonexistent global variable '"
+            + key.tojstring() + "'");
+      }
+      return v;
+    }
+    return super.get(key);
+  }
 
   /** Sets {@code key} regardless of the seal (the server's own writes). */
   void define(String key, LuaValue value) {

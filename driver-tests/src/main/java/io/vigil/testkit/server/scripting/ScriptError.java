@@ -41,7 +41,7 @@ final class ScriptError extends LuaError {
 
   /** The error that ends a killed script; {@code pcall} cannot catch it. */
   static ScriptError killed(String by) {
-    return new ScriptError(LuaErrors.errorTable("ERR Script killed by user with " + by + "..."), false, true);
+    return new ScriptError(LuaErrors.errorTable("Script killed by user with " + by + "..."), false, true);
   }
 
   /** Whether this ends a killed script. */

@@ -33,6 +33,8 @@ final class ScriptRun {
   final boolean eval;
   final boolean readOnly;
   final long startNanos = System.nanoTime();
+  /** The FCALL that started it (FUNCTION STATS), or null. */
+  byte[][] command;
   /** A write command was called: SCRIPT KILL can no longer stop it. */
   boolean writeDirty;
   boolean killed;

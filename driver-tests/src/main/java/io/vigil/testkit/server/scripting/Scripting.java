@@ -131,7 +131,7 @@ public final class Scripting {
     try {
       fn = eval.compile(source, LuaSandbox.CHUNK);
     } catch (LuaError e) {
-      throw new RedisError("ERR Error compiling script (new function): " + LuaErrors.value(e).tojstring());
+      throw new RedisError("ERR Error compiling script (new function): " + LuaErrors.compileMessage(LuaErrors.value(e).tojstring()));
     }
     EvalScript script = new EvalScript(sha, body, flags, fn);
     scripts.put(sha, script);
@@ -204,6 +204,18 @@ public final class Scripting {
     return run(run, script.function(), LuaValue.NONE);
   }
 
+  /** Runs a function with {@code keys} and {@code args} as its two arguments (FCALL). */
+  RespValue runFunction(FunctionLibrary.Function f, ClientSession caller, boolean ro, byte[][] argv, int numkeys) {
+    RespError refused = refuseStart(f.flags(), ro, caller);
+    if (refused != null) {
+      return refused;
+    }
+    boolean readOnly = ro || (f.flags() & ScriptFlags.NO_WRITES) != 0;
+    ScriptRun run = new ScriptRun(server, dispatcher, caller, f.name(), false, readOnly);
+    run.command = argv;
+    return run(run, f.callback(), LuaValue.varargsOf(array(argv, 3, 3 + numkeys), array(argv, 3 + numkeys, argv.length)));
+  }
+
   static LuaTable array(byte[][] argv, int from, int to) {
     LuaTable t = new LuaTable(Math.max(0, to - from), 0);
     for (int i = from; i < to; i++) {
@@ -239,6 +251,9 @@ public final class Scripting {
   private void interrupt() {
     ScriptRun run = running;
     if (run == null) {
+      if (libraries != null) {
+        libraries.checkLoadDeadline();
+      }
       return;
     }
     if (!run.timedOut) {
