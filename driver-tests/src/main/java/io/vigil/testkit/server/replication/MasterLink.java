@@ -506,6 +506,7 @@ public final class MasterLink {
     }
     payload = null;
     loader.swapInto(server.keyspace());
+    io.vigil.testkit.server.persistence.RdbFiles.installFunctions(server, loader);
     server.dataSetReplaced();
     source.adoptFullSync(fullSyncReplId, fullSyncOffset);
     hasHistory = true;
