@@ -142,7 +142,7 @@ final class CjsonLib {
       throw ScriptError.message("Cannot serialise, excessive nesting (" + depth + ")");
     }
     int length = arrayLength(t);
-    if (length > 0 || (length == 0 && false)) {
+    if (length > 0) {
       out.write('[');
       for (int i = 1; i <= length; i++) {
         if (i > 1) {

@@ -256,6 +256,13 @@ public final class Scripting {
       }
       return;
     }
+    if (server.network() != null && !server.eventLoop().inEventLoop()) {
+      // a LuaJ coroutine runs on a thread of its own: only the server thread may serve clients
+      if (run.killed) {
+        throw ScriptError.killed("SCRIPT KILL");
+      }
+      return;
+    }
     if (!run.timedOut) {
       long threshold = server.config().getLong("busy-reply-threshold");
       long elapsedMs = (System.nanoTime() - run.startNanos) / 1_000_000;
