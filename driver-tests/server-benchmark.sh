@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Throughput and memory of the Java server (vigil-server.jar) beside a real redis-server, in one run.
+# Throughput (plain commands and EVALSHA of a small script) and memory of the Java server
+# (vigil-server.jar) beside a real redis-server, in one run.
 #
 #   mvn -B -q -pl driver-tests -am package -DskipTests && driver-tests/server-benchmark.sh
 #
@@ -81,6 +82,25 @@ echo "redis-benchmark -n $N -c 50 -r 100000 pfadd hll __rand_int__ (best of $ROU
 printf '%-6s %14s %14s %7s\n' test java-rps redis-rps ratio
 j=$(sort -g "$work/java-pfadd.txt" | tail -1); r=$(sort -g "$work/redis-pfadd.txt" | tail -1)
 awk -v j="${j:-0}" -v r="${r:-0}" 'BEGIN { printf "%-6s %14.0f %14.0f %7.2f\n", "PFADD", j, r, (r > 0 ? j / r : 0) }'
+
+echo
+script="return redis.call('incr', KEYS[1])"
+jsha="$(redis-cli -p "$jport" script load "$script")"
+rsha="$(redis-cli -p "$rport" script load "$script")"
+evalsha_bench() { # port, sha -> requests per second
+  redis-benchmark -p "$1" -n "$N" -c 50 -q evalsha "$2" 1 key 2>/dev/null | tr '\r' '\n' \
+    | awk -F': ' '/requests per second/ { split($2, a, " "); v = a[1] } END { print v + 0 }'
+}
+evalsha_bench "$jport" "$jsha" >/dev/null # warm-up: the script path's classes and the JIT
+jbest=0; rbest=0
+for _ in $(seq 1 "$ROUNDS"); do
+  j="$(evalsha_bench "$jport" "$jsha")"; r="$(evalsha_bench "$rport" "$rsha")"
+  jbest="$(awk -v a="$jbest" -v b="$j" 'BEGIN { print (b > a ? b : a) }')"
+  rbest="$(awk -v a="$rbest" -v b="$r" 'BEGIN { print (b > a ? b : a) }')"
+done
+echo "redis-benchmark -n $N -c 50 evalsha <sha of \"$script\"> 1 key (best of $ROUNDS rounds)"
+printf '%-8s %14s %14s %7s\n' test java-rps redis-rps ratio
+awk -v j="$jbest" -v r="$rbest" 'BEGIN { printf "%-8s %14.0f %14.0f %7.2f\n", "EVALSHA", j, r, (r > 0 ? j / r : 0) }'
 
 echo
 echo "Memory at $KEYS small keys (SET key:<i> value:<i>), each server fresh"

@@ -44,7 +44,8 @@ class DifferentialTest {
   private static final List<String> SCRIPTS = List.of("strings", "keys", "expiry", "hashes",
       "lists", "sets", "zsets", "transactions", "pubsub", "errors", "resp3", "server", "large", "misc", "clients", "types", "bits", "sort",
       "hyperloglog", "hyperloglog@resp3", "geo", "geo@resp3",
-      "bitfield", "bitfield@resp3", "lcs", "lcs@resp3", "dump", "dump@resp3", "object", "object@resp3");
+      "bitfield", "bitfield@resp3", "lcs", "lcs@resp3", "dump", "dump@resp3", "object", "object@resp3",
+      "scripting", "functions");
 
   private static RedisServerProcess redis;
   private static VigilServer vigil;

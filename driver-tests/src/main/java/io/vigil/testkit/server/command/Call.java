@@ -66,7 +66,7 @@ public final class Call {
 
   /** Whether the client speaks RESP3. */
   public boolean resp3() {
-    return session.connection != null && session.connection.version() == RespVersion.RESP3;
+    return session.resp3();
   }
 
   /** All arguments, the command name included. */

@@ -54,6 +54,26 @@ public record CommandSpec(String name, int arity, List<String> flags, int firstK
     return flags.contains("stale");
   }
 
+  /** Whether the command runs while a slow script holds the server ({@code allow_busy}). */
+  public boolean isAllowBusy() {
+    return flags.contains("allow_busy");
+  }
+
+  /** Whether scripts may not call the command ({@code noscript}). */
+  public boolean isNoScript() {
+    return flags.contains("noscript");
+  }
+
+  /** Whether the command may replicate something though it is not a write ({@code may_replicate}). */
+  public boolean isMayReplicate() {
+    return flags.contains("may_replicate");
+  }
+
+  /** Whether the command may grow memory use ({@code denyoom}). */
+  public boolean isDenyOom() {
+    return flags.contains("denyoom");
+  }
+
   /** Whether the command may block ({@code blocking}). */
   public boolean isBlocking() {
     return flags.contains("blocking");

@@ -80,6 +80,7 @@ public final class Dispatcher implements CommandProcessor {
     InfoCommand.install(table);
     ConfigCommand.install(table);
     ServerCommands.install(table);
+    server.scripting(io.vigil.testkit.server.scripting.Scripting.install(table, this));
     replication = ReplicationCommands.install(table, this);
   }
 
@@ -187,6 +188,10 @@ public final class Dispatcher implements CommandProcessor {
       reject(s, RespError.of("NOREPLICAS Not enough good replicas to write."));
       return;
     }
+    if (server.busy() != null && !spec.isAllowBusy()) {
+      reject(s, cmd, server.busy());
+      return;
+    }
     if (s.multi != null && !NOT_QUEUED.contains(base)) {
       if (!spec.isAllowedInMulti()) {
         reject(s, cmd, RespError.of("ERR Command not allowed inside a transaction"));
@@ -201,10 +206,44 @@ public final class Dispatcher implements CommandProcessor {
       server.pausedConnections.add(connection);
       return;
     }
+    if (runsScript(s, cmd) && server.network() != null && server.network().inIoPhase()) {
+      // A slow script serves other clients from its Lua hook, which needs the network layer
+      // outside its I/O pass: run it as a task, ahead of this client's later commands.
+      connection.runLater(argv);
+      return;
+    }
     call(s, cmd, argv, false);
-    if (s.multi == null) {
+    if (s.multi == null && server.busy() == null) {
       server.blocking.serveReady();
     }
+  }
+
+  private static final Set<String> SCRIPT_COMMANDS = Set.of("eval", "evalsha", "eval_ro",
+      "evalsha_ro", "fcall", "fcall_ro");
+
+  /** Whether running {@code cmd} now may run a Lua script (directly or in EXEC). */
+  private boolean runsScript(ClientSession s, Command cmd) {
+    String name = cmd.spec().name();
+    if (SCRIPT_COMMANDS.contains(name)) {
+      return true;
+    }
+    if (name.equals("exec") && s.multi != null) {
+      for (byte[][] queued : s.multi) {
+        if (SCRIPT_COMMANDS.contains(CommandTable.commandName(queued[0]))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Runs a command on behalf of a script ({@code redis.call}) as {@code session} and returns its
+   * reply; nothing is written to a connection and nothing blocks. The caller has checked the
+   * command (lookup, arity, script rules). Server thread only.
+   */
+  public RespValue callFromScript(ClientSession session, Command cmd, byte[][] argv) {
+    return call(session, cmd, argv, true);
   }
 
   private static final String PROTECTED_MODE = "DENIED Redis is running in protected mode because "
@@ -327,10 +366,7 @@ public final class Dispatcher implements CommandProcessor {
     Connection connection = s.connection;
     long start = System.nanoTime();
     long dirtyBefore = server.dirty();
-    boolean outermost = !inExec;
-    if (outermost) {
-      server.beginPropagation();
-    }
+    boolean outermost = !inExec && server.beginPropagation();
     Call call = new Call(server, s, argv, cmd, inExec);
     if (connection != null) {
       connection.touch(cmd.spec().name(), System.currentTimeMillis());
@@ -362,10 +398,10 @@ public final class Dispatcher implements CommandProcessor {
     if (!call.suppressed) {
       if (call.rewritten != null) {
         for (List<byte[]> args : call.rewritten) {
-          server.propagate(s.db, args);
+          server.propagate(s.db, args, s.propagateTo);
         }
       } else if (cmd.spec().isWrite() && server.dirty() != dirtyBefore) {
-        server.propagate(s.db, Arrays.asList(argv));
+        server.propagate(s.db, Arrays.asList(argv), s.propagateTo);
       }
     }
     if (outermost) {

@@ -7,7 +7,6 @@ import io.vigil.testkit.server.replication.ReplicationSource;
 
 import io.vigil.resp.RespValue;
 import io.vigil.resp.RespVerbatimString;
-import io.vigil.resp.RespVersion;
 import io.vigil.testkit.server.keyspace.Database;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +51,7 @@ final class InfoCommand {
     }
     String text = render(c.server(), sections, table);
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
-    return c.connection().version() == RespVersion.RESP3 ? RespVerbatimString.of("txt", b) : Replies.bulk(b);
+    return c.resp3() ? RespVerbatimString.of("txt", b) : Replies.bulk(b);
   }
 
   static String render(ServerContext s, Set<String> sections, CommandTable table) {
@@ -177,9 +176,7 @@ final class InfoCommand {
     field(sb, "used_memory_dataset_perc", "100.00%");
     field(sb, "total_system_memory", rt.maxMemory());
     field(sb, "total_system_memory_human", human(rt.maxMemory()));
-    field(sb, "used_memory_lua", 0);
-    field(sb, "used_memory_scripts", 0);
-    field(sb, "number_of_cached_scripts", 0);
+    scripting(s, sb);
     field(sb, "maxmemory", max);
     field(sb, "maxmemory_human", human(max));
     field(sb, "maxmemory_policy", s.config().get("maxmemory-policy"));
@@ -187,6 +184,35 @@ final class InfoCommand {
     field(sb, "mem_allocator", "jvm");
     field(sb, "lazyfree_pending_objects", 0);
     field(sb, "lazyfreed_objects", 0);
+  }
+
+  /**
+   * The scripting fields of INFO memory, in Redis 7.0's order. The interpreters' sizes are
+   * estimates (the JVM does not account memory per object graph): an empty interpreter as
+   * Redis reports it, plus the cached sources.
+   */
+  private static void scripting(ServerContext s, StringBuilder sb) {
+    var scripting = s.scripting();
+    long scripts = scripting == null ? 0 : scripting.cachedScripts();
+    long evalBodies = scripting == null ? 0 : scripting.scriptMemory();
+    long functions = scripting == null ? 0 : scripting.libraries().functionCount();
+    long libraries = scripting == null ? 0 : scripting.libraries().libraryCount();
+    long functionMemory = 200 + (scripting == null ? 0 : scripting.libraries().memory());
+    long vmEval = 32768 + evalBodies;
+    long vmFunctions = 33792 + functionMemory;
+    field(sb, "used_memory_lua", vmEval);
+    field(sb, "used_memory_vm_eval", vmEval);
+    field(sb, "used_memory_lua_human", human(vmEval));
+    field(sb, "used_memory_scripts_eval", evalBodies);
+    field(sb, "number_of_cached_scripts", scripts);
+    field(sb, "number_of_functions", functions);
+    field(sb, "number_of_libraries", libraries);
+    field(sb, "used_memory_vm_functions", vmFunctions);
+    field(sb, "used_memory_vm_total", vmEval + vmFunctions);
+    field(sb, "used_memory_vm_total_human", human(vmEval + vmFunctions));
+    field(sb, "used_memory_functions", functionMemory);
+    field(sb, "used_memory_scripts", evalBodies + functionMemory);
+    field(sb, "used_memory_scripts_human", human(evalBodies + functionMemory));
   }
 
   private static void persistence(ServerContext s, StringBuilder sb) {

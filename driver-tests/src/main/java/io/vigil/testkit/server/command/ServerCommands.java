@@ -12,16 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Server commands: TIME, LASTSAVE, FLUSHDB/FLUSHALL, DEBUG, SHUTDOWN, SLOWLOG, MONITOR, and the
- * scripting family (answered with a clear error). ROLE, WAIT, SAVE and REPLICAOF are
- * {@link ReplicationCommands}.
+ * Server commands: TIME, LASTSAVE, FLUSHDB/FLUSHALL, DEBUG, SHUTDOWN, SLOWLOG, MONITOR. ROLE,
+ * WAIT, SAVE and REPLICAOF are {@link ReplicationCommands}; EVAL, SCRIPT, FUNCTION and FCALL are
+ * {@code io.vigil.testkit.server.scripting}.
  */
 final class ServerCommands {
 
   private static final String NO_PERSISTENCE =
       "ERR AOF rewriting and DEBUG RELOAD are not available in this server";
-  private static final String NO_SCRIPTING = "ERR scripting is not supported by this server: "
-      + "there is no maintained embeddable Lua for the JVM; run such tests against redis-server";
 
   private ServerCommands() {}
 
@@ -87,13 +85,6 @@ final class ServerCommands {
       return RespSimpleString.OK;
     });
     t.add("bgrewriteaof", c -> new RespError(NO_PERSISTENCE, false));
-    for (String name : List.of("eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro")) {
-      t.add(name, c -> new RespError(NO_SCRIPTING, false));
-    }
-    for (String name : List.of("script|load", "script|exists", "script|flush", "script|kill",
-        "function|load", "function|list", "function|flush", "function|delete")) {
-      t.add(name, c -> new RespError(NO_SCRIPTING, false));
-    }
   }
 
   private static void flushOption(Call c) {
@@ -164,7 +155,6 @@ final class ServerCommands {
       }
     }
     ServerContext s = c.server();
-    s.log().warning("User requested shutdown...");
     boolean nosave = false;
     boolean save = false;
     boolean force = false;
@@ -173,6 +163,13 @@ final class ServerCommands {
       save |= c.is(i, "SAVE");
       force |= c.is(i, "FORCE");
     }
+    if (s.busy() != null) {
+      if (!nosave) {
+        return s.busy(); // a slow script holds the server: only SHUTDOWN NOSAVE may stop it
+      }
+      s.scripting().killForShutdown();
+    }
+    s.log().warning("User requested shutdown...");
     // as Redis: save when asked to, or when save points are configured and NOSAVE was not given
     if (save || (!nosave && !s.config().get("save").isBlank())) {
       s.log().notice("Saving the final RDB snapshot before exiting.");

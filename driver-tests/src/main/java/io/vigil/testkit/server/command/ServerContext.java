@@ -39,7 +39,10 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
   private ReplicationFeed aof;
   /** The link to this node's master, or null on a master. */
   private MasterLink masterLink;
-  private final ReplicationFeed feed;
+  /** Lua scripts and function libraries; null on a Sentinel. */
+  private io.vigil.testkit.server.scripting.Scripting scripting;
+  /** The BUSY error while a script runs past busy-reply-threshold, else null. */
+  private io.vigil.resp.RespError busy;
   private final PubSubHub pubsub = new PubSubHub();
   final Blocking blocking = new Blocking(this);
   final Watches watches = new Watches();
@@ -196,13 +199,6 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     this.log = log;
     this.userFeed = feed;
     this.replication = new ReplicationSource(config.getLong("repl-backlog-size"));
-    this.feed = (db, argv) -> {
-      replication.propagate(db, argv);
-      if (aof != null) {
-        aof.propagate(db, argv);
-      }
-      userFeed.propagate(db, argv);
-    };
     this.keyspace = new Keyspace((int) config.getLong("databases"), clock);
     this.keyspace.listener(this);
     this.runId = randomHex();
@@ -244,6 +240,40 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     byte[] b = new byte[20];
     new SecureRandom().nextBytes(b);
     return HexFormat.of().formatHex(b);
+  }
+
+  /** Hands {@code argv} to the replication stream and/or the append-only file. */
+  private void feed(int db, List<byte[]> argv, int targets) {
+    if ((targets & ClientSession.PROPAGATE_REPLICAS) != 0) {
+      replication.propagate(db, argv);
+      userFeed.propagate(db, argv);
+    }
+    if (aof != null && (targets & ClientSession.PROPAGATE_AOF) != 0) {
+      aof.propagate(db, argv);
+    }
+  }
+
+  /** The scripting engine (EVAL, FUNCTION), or null on a Sentinel. */
+  public io.vigil.testkit.server.scripting.Scripting scripting() {
+    return scripting;
+  }
+
+  /** Attaches the scripting engine. */
+  public void scripting(io.vigil.testkit.server.scripting.Scripting scripting) {
+    this.scripting = scripting;
+  }
+
+  /**
+   * The error other clients get while a script runs past {@code busy-reply-threshold}
+   * ({@code -BUSY ...}), or null when no script is that slow.
+   */
+  public io.vigil.resp.RespError busy() {
+    return busy;
+  }
+
+  /** Sets (or clears, with null) the BUSY state; see {@link #busy()}. */
+  public void busy(io.vigil.resp.RespError error) {
+    this.busy = error;
   }
 
   /** Records the bound port (INFO {@code tcp_port}). */
@@ -398,17 +428,22 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     propagationBuffer.clear();
     if (ops != null) {
       for (Object[] op : ops) {
-        feed.propagate((Integer) op[0], cast(op[1]));
+        feed((Integer) op[0], cast(op[1]), (Integer) op[2]);
       }
     }
   }
 
-  /** Starts collecting the propagation of one command (or one EXEC). */
-  void beginPropagation() {
+  /**
+   * Starts collecting the propagation of one command (or one EXEC); false when a collection is
+   * already open (a command run while a slow script yields), which then stays open.
+   */
+  boolean beginPropagation() {
     if (pendingPropagation == null) {
       propagationBuffer.clear();
       pendingPropagation = propagationBuffer;
+      return true;
     }
+    return false;
   }
 
   /**
@@ -416,13 +451,22 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
    * from one call are wrapped in MULTI/EXEC when the call ends, as Redis 7.0 does.
    */
   public void propagate(int db, List<byte[]> argv) {
-    if (!replication.isFeeding() && aof == null && userFeed == ReplicationFeed.NONE) {
+    propagate(db, argv, ClientSession.PROPAGATE_ALL);
+  }
+
+  /**
+   * Propagates {@code argv} on {@code db} to {@code targets} only ({@link
+   * ClientSession#PROPAGATE_AOF}, {@link ClientSession#PROPAGATE_REPLICAS}), as a script's
+   * {@code redis.set_repl} asks.
+   */
+  public void propagate(int db, List<byte[]> argv, int targets) {
+    if (targets == 0 || (!replication.isFeeding() && aof == null && userFeed == ReplicationFeed.NONE)) {
       return; // nobody listens: skip the bookkeeping on the hot path
     }
     if (pendingPropagation != null) {
-      pendingPropagation.add(new Object[] {db, argv});
+      pendingPropagation.add(new Object[] {db, argv, targets});
     } else {
-      feed.propagate(db, argv);
+      feed(db, argv, targets);
     }
   }
 
@@ -436,16 +480,16 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     ops = new ArrayList<>(ops);
     propagationBuffer.clear();
     if (ops.size() == 1) {
-      feed.propagate((Integer) ops.get(0)[0], cast(ops.get(0)[1]));
+      feed((Integer) ops.get(0)[0], cast(ops.get(0)[1]), (Integer) ops.get(0)[2]);
       return;
     }
     int db = (Integer) ops.get(0)[0];
-    feed.propagate(db, List.of(bytes("MULTI")));
+    feed(db, List.of(bytes("MULTI")), ClientSession.PROPAGATE_ALL);
     for (Object[] op : ops) {
       db = (Integer) op[0];
-      feed.propagate(db, cast(op[1]));
+      feed(db, cast(op[1]), (Integer) op[2]);
     }
-    feed.propagate(db, List.of(bytes("EXEC")));
+    feed(db, List.of(bytes("EXEC")), ClientSession.PROPAGATE_ALL);
   }
 
   @SuppressWarnings("unchecked")

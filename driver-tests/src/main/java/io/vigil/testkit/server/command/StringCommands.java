@@ -43,6 +43,7 @@ final class StringCommands {
       StringValue old = c.lookupWrite(c.key(1), StringValue.class);
       c.db().put(c.key(1), StringValue.of(c.arg(2)), false);
       c.notify(NOTIFY_STRING, "set", c.key(1));
+      c.propagateAs(Call.bytes("SET"), c.arg(1), c.arg(2)); // as Redis 7.0 replicates GETSET
       return old == null ? RespNull.BULK : Replies.bulk(old.bytes());
     });
     t.add("getdel", c -> {

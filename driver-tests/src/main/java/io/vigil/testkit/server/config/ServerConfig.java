@@ -471,6 +471,12 @@ public final class ServerConfig {
   }
 
   private static String alias(String name) {
+    if (name.equals("lua-time-limit")) {
+      return "busy-reply-threshold";
+    }
+    if (name.equals("busy-reply-threshold")) {
+      return "lua-time-limit";
+    }
     if (name.contains("slave")) {
       return name.replace("slave", "replica");
     }

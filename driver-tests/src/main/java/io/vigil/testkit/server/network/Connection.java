@@ -271,6 +271,15 @@ public final class Connection {
     hold();
   }
 
+  /**
+   * Runs {@code argv} as a task on the event loop, before any command this client sends after
+   * it; the socket keeps being read meanwhile (later commands queue behind it).
+   */
+  public void runLater(byte[][] argv) {
+    queued.addFirst(argv);
+    channel.eventLoop().execute(this::drain);
+  }
+
   void enqueue(byte[][] argv) {
     queued.add(argv);
   }

@@ -45,6 +45,8 @@ public final class RespServer implements AutoCloseable {
   private final LinkedHashMap<Long, Connection> connections = new LinkedHashMap<>();
   private long nextId = 1;
   private Connection batch;
+  /** The event loop's I/O handler; set when the loop starts. */
+  private volatile YieldingIoHandler io;
   private long totalConnections;
   /** Bytes read from and written to clients that have disconnected; live ones are summed on demand. */
   private long closedInputBytes;
@@ -59,12 +61,34 @@ public final class RespServer implements AutoCloseable {
     this.log = log;
     this.limits = limits;
     IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(threadName, true), io);
+    this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(threadName, true),
+        YieldingIoHandler.factory(io, h -> this.io = h));
   }
 
   /** The server thread's executor. */
   public io.netty.channel.EventLoop eventLoop() {
     return group.next();
+  }
+
+  /**
+   * Whether the event loop is in an I/O pass (serving channel reads) rather than running a
+   * task. Work that will call {@link #processEventsWhileBlocked()} must run as a task.
+   */
+  public boolean inIoPhase() {
+    YieldingIoHandler h = io;
+    return h == null || h.inIo();
+  }
+
+  /**
+   * Serves the clients whose input is ready now, from inside a long task (a slow script), as
+   * Redis's {@code processEventsWhileBlocked}: their commands run (and may be refused BUSY), no
+   * timer runs. Does nothing from inside an I/O pass. Server thread only.
+   */
+  public void processEventsWhileBlocked() {
+    YieldingIoHandler h = io;
+    if (h != null) {
+      h.runNow();
+    }
   }
 
   /** The log. */

@@ -177,7 +177,7 @@ public final class AppendOnlyFile implements ReplicationFeed, AutoCloseable {
     try (FileChannel file = FileChannel.open(base, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING);
         OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(file), 1 << 16)) {
-      RdbSnapshot.write(server.keyspace(), out, RdbFiles.options(server.config()), null, true);
+      RdbSnapshot.write(server.keyspace(), RdbFiles.functionLibraries(server), out, RdbFiles.options(server.config()), null, true);
       out.flush();
       file.force(true);
     }

@@ -37,6 +37,18 @@ public final class RdbFiles {
         .build();
   }
 
+  /** The sources of the server's function libraries, for a snapshot (none on a Sentinel). */
+  static java.util.List<byte[]> functionLibraries(ServerContext server) {
+    return server.scripting() == null ? java.util.List.of() : server.scripting().libraries().codes();
+  }
+
+  /** Installs the function libraries a loaded RDB held in place of the server's. */
+  public static void installFunctions(ServerContext server, RdbLoader loader) {
+    if (server.scripting() != null) {
+      server.scripting().libraries().replaceAll(loader.functionLibraries());
+    }
+  }
+
   /** {@code dir}/{@code dbfilename}. */
   public static Path dumpFile(ServerConfig config) {
     return Path.of(config.get("dir")).resolve(config.get("dbfilename"));
@@ -47,7 +59,7 @@ public final class RdbFiles {
     Path target = dumpFile(server.config());
     Path tmp = target.resolveSibling("temp-" + ProcessHandle.current().pid() + ".rdb");
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-      RdbSnapshot.write(server.keyspace(), out, options(server.config()), null, false);
+      RdbSnapshot.write(server.keyspace(), RdbFiles.functionLibraries(server), out, options(server.config()), null, false);
     }
     try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
         java.nio.file.StandardOpenOption.WRITE)) {
@@ -62,7 +74,7 @@ public final class RdbFiles {
   public static byte[] snapshot(ServerContext server, int streamDb, String replId, long offset) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
     try {
-      RdbSnapshot.write(server.keyspace(), out, options(server.config()),
+      RdbSnapshot.write(server.keyspace(), RdbFiles.functionLibraries(server), out, options(server.config()),
           new RdbWriter.ReplicationAux(streamDb, replId, offset), false);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("writing a full-sync snapshot failed", e);
@@ -88,6 +100,7 @@ public final class RdbFiles {
       throw new IOException("Short read or corrupt RDB " + file + ": " + e.getMessage(), e);
     }
     loader.swapInto(server.keyspace());
+    installFunctions(server, loader);
     return loader.keys();
   }
 }

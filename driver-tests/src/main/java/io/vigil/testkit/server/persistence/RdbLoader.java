@@ -38,6 +38,7 @@ public final class RdbLoader implements RdbVisitor {
   private final long now;
   private final Map<Integer, List<Entry>> staged = new HashMap<>();
   private final Map<String, String> aux = new HashMap<>();
+  private final List<byte[]> functions = new ArrayList<>();
   private List<Entry> current;
   private boolean complete;
   private long keys;
@@ -115,6 +116,18 @@ public final class RdbLoader implements RdbVisitor {
       h.put(Bytes.wrap(f.field()), f.value(), limits);
     }
     add(key, h, expireAtMs);
+  }
+
+  /** Keeps a function library's source; they are installed with the data set. */
+  @Override
+  public boolean function(byte[] libraryCode) {
+    functions.add(libraryCode);
+    return true;
+  }
+
+  /** The function libraries read, in file order. */
+  public List<byte[]> functionLibraries() {
+    return functions;
   }
 
   @Override

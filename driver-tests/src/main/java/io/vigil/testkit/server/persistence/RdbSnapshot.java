@@ -41,10 +41,24 @@ public final class RdbSnapshot {
    */
   public static long write(Keyspace keyspace, OutputStream out, RdbOptions options,
       RdbWriter.ReplicationAux replication, boolean aofBase) throws IOException {
+    return write(keyspace, List.of(), out, options, replication, aofBase);
+  }
+
+  /**
+   * Writes {@code functionLibraries} (each library's source, as Redis writes them after the aux
+   * fields) and every database of {@code keyspace} to {@code out}.
+   *
+   * @return the number of bytes written
+   */
+  public static long write(Keyspace keyspace, java.util.Collection<byte[]> functionLibraries, OutputStream out,
+      RdbOptions options, RdbWriter.ReplicationAux replication, boolean aofBase) throws IOException {
     RdbWriter w = new RdbWriter(out, options);
     w.header();
     Runtime rt = Runtime.getRuntime();
     w.auxFields(keyspace.now() / 1000, rt.totalMemory() - rt.freeMemory(), replication, aofBase);
+    for (byte[] library : functionLibraries) {
+      w.function(library);
+    }
     for (int i = 0; i < keyspace.count(); i++) {
       Database db = keyspace.db(i);
       if (db.size() == 0) {

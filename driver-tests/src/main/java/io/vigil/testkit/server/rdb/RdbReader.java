@@ -75,6 +75,39 @@ public final class RdbReader {
     return new RdbReader(Channels.newInputStream(channel));
   }
 
+  /**
+   * The libraries of a {@code FUNCTION DUMP} payload, as {@code FUNCTION RESTORE} reads it.
+   *
+   * @return the library sources, in payload order
+   * @throws RdbFormatException naming Redis's complaint: {@code DUMP payload version or checksum
+   *     are wrong}, or {@code given type is not a function}
+   */
+  public static List<byte[]> functionPayload(byte[] payload) throws IOException {
+    if (payload.length < 10) {
+      throw RdbFormatException.corrupt(0, "DUMP payload version or checksum are wrong");
+    }
+    int footer = payload.length - 10;
+    int version = (payload[footer] & 0xff) | (payload[footer + 1] & 0xff) << 8;
+    long crc = Crc64.update(0, payload, 0, payload.length - 8);
+    long stored = 0;
+    for (int i = 7; i >= 0; i--) {
+      stored = (stored << 8) | (payload[payload.length - 8 + i] & 0xff);
+    }
+    if (version > MAX_VERSION || crc != stored) {
+      throw RdbFormatException.corrupt(0, "DUMP payload version or checksum are wrong");
+    }
+    RdbReader r = new RdbReader(new java.io.ByteArrayInputStream(payload, 0, footer));
+    List<byte[]> codes = new java.util.ArrayList<>();
+    while (r.offset < footer) {
+      int type = r.readByte("a function record");
+      if (type != OPCODE_FUNCTION2) {
+        throw RdbFormatException.corrupt(r.offset - 1, "given type is not a function");
+      }
+      codes.add(r.readString("a function library"));
+    }
+    return codes;
+  }
+
   /** Bytes consumed so far. */
   public long offset() {
     return offset;

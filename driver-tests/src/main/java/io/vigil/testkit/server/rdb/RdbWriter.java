@@ -223,6 +223,42 @@ public final class RdbWriter implements Flushable {
     return this;
   }
 
+  /**
+   * {@code FUNCTION2}: a function library's Lua source, as Redis writes each library after the
+   * aux fields and before the databases.
+   */
+  public RdbWriter function(byte[] libraryCode) throws IOException {
+    checkOpen();
+    write(RdbReader.OPCODE_FUNCTION2);
+    writeString(libraryCode);
+    return this;
+  }
+
+  /**
+   * The payload of {@code FUNCTION DUMP}: each library as a {@code FUNCTION2} record, then the
+   * RDB version (2 bytes, little-endian) and a CRC-64 of all that (8 bytes, little-endian), as
+   * Redis's {@code createDumpPayload}; {@code FUNCTION RESTORE} on Redis reads it.
+   */
+  public static byte[] functionPayload(java.util.Collection<byte[]> libraryCodes, RdbOptions options) {
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    RdbWriter w = new RdbWriter(buf, options);
+    w.started = true;
+    try {
+      for (byte[] code : libraryCodes) {
+        w.function(code);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    buf.write(RdbReader.MAX_VERSION & 0xff);
+    buf.write(RdbReader.MAX_VERSION >>> 8);
+    byte[] body = buf.toByteArray();
+    long crc = Crc64.update(0, body, 0, body.length);
+    byte[] out = java.util.Arrays.copyOf(body, body.length + 8);
+    Listpack.putLe(out, body.length, crc, 8);
+    return out;
+  }
+
   /** A string key. */
   public RdbWriter string(byte[] key, byte[] value, long expireAtMs) throws IOException {
     beginKey(RdbType.STRING, key, expireAtMs);

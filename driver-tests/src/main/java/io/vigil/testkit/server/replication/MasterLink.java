@@ -506,6 +506,7 @@ public final class MasterLink {
     }
     payload = null;
     loader.swapInto(server.keyspace());
+    io.vigil.testkit.server.persistence.RdbFiles.installFunctions(server, loader);
     server.dataSetReplaced();
     source.adoptFullSync(fullSyncReplId, fullSyncOffset);
     hasHistory = true;
@@ -530,8 +531,24 @@ public final class MasterLink {
     hasHistory = true;
   }
 
+  /** Applies the master's commands that waited while a slow script ran. Server thread only. */
+  public void resumeAfterBusyScript() {
+    if (closed || pending == null || step != Step.STREAM || !pending.isReadable()) {
+      return;
+    }
+    try {
+      readStream();
+    } catch (LinkException e) {
+      server.log().warning(e.getMessage());
+      channel.close();
+    }
+  }
+
   private void readStream() {
     while (pending.isReadable()) {
+      if (server.busy() != null) {
+        return; // as Redis, the master's stream waits while a slow script holds the server
+      }
       int start = pending.readerIndex();
       RespValue v = parser.parse(pending);
       if (v == null) {
