@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StringCommandsTest {
 
   /** String commands the Java server does not implement yet. */
-  private static final Set<String> GAPS = Set.of("lcs");
+  private static final Set<String> GAPS = Set.of();
 
   private static final String TARGETS = "io.vigil.driver.commands.Target#all";
 
