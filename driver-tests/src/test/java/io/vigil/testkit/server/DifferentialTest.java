@@ -35,12 +35,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code {i}} replaced by 0..N-1, comparing every reply). {@code @resp3} on a line of its own
  * switches both connections to RESP3 with HELLO 3. {@code @client N} switches to the Nth
  * connection pair (0-3, opened on first use), and {@code @read} reads one more reply (a pushed
- * message) on the current pair without sending anything.
+ * message) on the current pair without sending anything. {@code @near N} lets integers in the
+ * next reply differ by up to N (idle times and delivery times, which follow each server's
+ * clock); everything else in it must still match. A script listed as {@code name@resp3} is
+ * {@code name.txt} run with both connections in RESP3 from the start.
  */
 class DifferentialTest {
 
   private static final List<String> SCRIPTS = List.of("strings", "keys", "expiry", "hashes",
-      "lists", "sets", "zsets", "transactions", "pubsub", "errors", "resp3", "server", "large", "misc", "clients", "types", "bits", "sort");
+      "lists", "sets", "zsets", "transactions", "pubsub", "errors", "resp3", "server", "large", "misc", "clients", "types", "bits", "sort",
+      "streams", "streams@resp3");
 
   private static RedisServerProcess redis;
   private static VigilServer vigil;
@@ -69,7 +73,8 @@ class DifferentialTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("scripts")
   void scriptAnswersLikeRedis(String script) {
-    List<String> lines = readScript(script);
+    boolean startInResp3 = script.endsWith("@resp3");
+    List<String> lines = readScript(startInResp3 ? script.substring(0, script.length() - "@resp3".length()) : script);
     List<String> mismatches = new ArrayList<>();
     int commands = 0;
     RespTestClient[] reals = new RespTestClient[4];
@@ -82,8 +87,12 @@ class DifferentialTest {
       for (RespTestClient c : List.of(real, java)) {
         c.call("FLUSHALL");
         c.call("CONFIG", "SET", "maxmemory-policy", "noeviction");
+        if (startInResp3) {
+          c.call("HELLO", "3");
+        }
       }
       boolean unordered = false;
+      long near = -1;
       boolean any = false;
       int replies = 1;
       int repeat = 1;
@@ -113,6 +122,10 @@ class DifferentialTest {
         }
         if (line.equals("@any")) {
           any = true;
+          continue;
+        }
+        if (line.startsWith("@near ")) {
+          near = Long.parseLong(line.substring(6).trim());
           continue;
         }
         if (line.startsWith("@replies ")) {
@@ -154,7 +167,7 @@ class DifferentialTest {
           for (int r = 0; r < replies; r++) {
             RespValue e = unordered ? normalize(expected.get(r)) : expected.get(r);
             RespValue a = unordered ? normalize(actual.get(r)) : actual.get(r);
-            if (!e.equals(a)) {
+            if (near >= 0 ? !nearlyEqual(e, a, near) : !e.equals(a)) {
               mismatches.add(script + ".txt:" + (i + 1) + ": " + line + "\n    redis: "
                   + show(expected.get(r)) + "\n    vigil: " + show(actual.get(r)));
             }
@@ -162,6 +175,7 @@ class DifferentialTest {
         }
         unordered = false;
         any = false;
+        near = -1;
         replies = 1;
       }
     } finally {
@@ -173,6 +187,27 @@ class DifferentialTest {
       }
     }
     assertThat(mismatches).as("%d commands compared in %s", commands, script).isEmpty();
+  }
+
+  /** Equal, except that integers may differ by up to {@code tolerance}. */
+  static boolean nearlyEqual(RespValue e, RespValue a, long tolerance) {
+    if (e instanceof io.vigil.resp.RespInteger x && a instanceof io.vigil.resp.RespInteger y) {
+      return Math.abs(x.value() - y.value()) <= tolerance;
+    }
+    List<RespValue> xs = e instanceof RespArray x ? x.elements() : e instanceof RespMap m ? m.keysAndValues() : null;
+    List<RespValue> ys = a instanceof RespArray y ? y.elements() : a instanceof RespMap m ? m.keysAndValues() : null;
+    if (xs == null || ys == null || e.getClass() != a.getClass()) {
+      return e.equals(a);
+    }
+    if (xs.size() != ys.size()) {
+      return false;
+    }
+    for (int i = 0; i < xs.size(); i++) {
+      if (!nearlyEqual(xs.get(i), ys.get(i), tolerance)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Sorts aggregate elements (recursively) so hash-ordered replies compare equal. */

@@ -69,6 +69,7 @@ public final class Dispatcher implements CommandProcessor {
     ListCommands.install(table);
     SetCommands.install(table);
     ZSetCommands.install(table);
+    StreamCommands.install(table);
     PubSubCommands.install(table);
     Transactions.install(table, this);
     InfoCommand.install(table);
