@@ -37,14 +37,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * connection pair (0-3, opened on first use), and {@code @read} reads one more reply (a pushed
  * message) on the current pair without sending anything. {@code @near N} lets integers in the
  * next reply differ by up to N (idle times and delivery times, which follow each server's
- * clock); everything else in it must still match. A script listed as {@code name@resp3} is
+ * clock); everything else in it must still match. {@code @blocked N} waits (up to 5 s, asking
+ * on a connection of its own) until both servers report N blocked clients, so a command sent
+ * after a blocking one is read after it.
+ * A script listed as {@code name@resp3} is
  * {@code name.txt} run with both connections in RESP3 from the start.
  */
 class DifferentialTest {
 
   private static final List<String> SCRIPTS = List.of("strings", "keys", "expiry", "hashes",
       "lists", "sets", "zsets", "transactions", "pubsub", "errors", "resp3", "server", "large", "misc", "clients", "types", "bits", "sort",
-      "streams", "streams@resp3");
+      "streams", "streams@resp3", "streams-groups", "streams-groups@resp3");
 
   private static RedisServerProcess redis;
   private static VigilServer vigil;
@@ -124,6 +127,15 @@ class DifferentialTest {
           any = true;
           continue;
         }
+        if (line.startsWith("@blocked ")) {
+          int n = Integer.parseInt(line.substring(9).trim());
+          try (RespTestClient realObserver = new RespTestClient(redis.address());
+              RespTestClient javaObserver = new RespTestClient(vigil.address())) {
+            awaitBlocked(realObserver, n);
+            awaitBlocked(javaObserver, n);
+          }
+          continue;
+        }
         if (line.startsWith("@near ")) {
           near = Long.parseLong(line.substring(6).trim());
           continue;
@@ -142,6 +154,10 @@ class DifferentialTest {
           if (reals[n] == null) {
             reals[n] = new RespTestClient(redis.address());
             javas[n] = new RespTestClient(vigil.address());
+            if (startInResp3) {
+              reals[n].call("HELLO", "3");
+              javas[n].call("HELLO", "3");
+            }
           }
           real = reals[n];
           java = javas[n];
@@ -187,6 +203,17 @@ class DifferentialTest {
       }
     }
     assertThat(mismatches).as("%d commands compared in %s", commands, script).isEmpty();
+  }
+
+  /** Polls INFO until the server has {@code n} blocked clients. */
+  private static void awaitBlocked(RespTestClient client, int n) {
+    io.vigil.testkit.Await.until("blocked_clients:" + n, java.time.Duration.ofSeconds(5), () -> {
+      RespValue info = client.call("INFO", "clients");
+      String text = info instanceof RespBulkString b ? b.asString()
+          : info instanceof io.vigil.resp.RespVerbatimString v ? new String(v.bytes(), StandardCharsets.UTF_8)
+          : String.valueOf(info);
+      return text.contains("blocked_clients:" + n + "\r\n");
+    });
   }
 
   /** Equal, except that integers may differ by up to {@code tolerance}. */

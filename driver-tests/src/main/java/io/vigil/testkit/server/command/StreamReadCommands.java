@@ -43,7 +43,6 @@ final class StreamReadCommands {
   }
 
   private static RespValue read(Call c, boolean grouped) {
-    String name = grouped ? "xreadgroup" : "xread";
     long timeout = -1;
     long count = 0;
     int streamsAt = 0;
@@ -61,8 +60,9 @@ final class StreamReadCommands {
         streamsAt = i + 1;
         streams = c.argc() - streamsAt;
         if (streams % 2 != 0) {
-          throw new RedisError("ERR Unbalanced '" + name + "' list of streams: for each stream key an ID or '"
-              + (grouped ? '>' : '$') + "' must be specified.");
+          // 7.0 words it this way for XREADGROUP too
+          throw new RedisError("ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be"
+              + " specified.");
         }
         streams /= 2;
         break;
@@ -145,20 +145,23 @@ final class StreamReadCommands {
             after = groups[i].lastId();
           }
         }
-        consumer = groups[i].consumer(consumerName);
-        if (consumer == null) {
-          consumer = groups[i].createConsumer(consumerName, now);
-          c.notify(NOTIFY_STREAM, "xgroup-createconsumer", key);
-          server.addDirty(1);
-          if (noAck) {
-            propagation.add(StreamDelivery.createConsumer(key, groups[i], consumer));
-          }
-        }
-        consumer.seen(now);
       } else if (s.length() > 0 && s.lastLiveId().compareTo(after) > 0) {
         serve = true;
       }
       if (serve) {
+        if (grouped) {
+          // 7.0 creates the consumer only when it is served something
+          consumer = groups[i].consumer(consumerName);
+          if (consumer == null) {
+            consumer = groups[i].createConsumer(consumerName, now);
+            c.notify(NOTIFY_STREAM, "xgroup-createconsumer", key);
+            server.addDirty(1);
+            if (noAck) {
+              propagation.add(StreamDelivery.createConsumer(key, groups[i], consumer));
+            }
+          }
+          consumer.seen(now);
+        }
         StreamId start = after.next();
         List<RespValue> entries = StreamDelivery.read(s, key, start == null ? StreamId.MAX : start, count,
             groups[i], consumer, noAck, history, now, propagation::add);
@@ -184,16 +187,16 @@ final class StreamReadCommands {
     return null;
   }
 
-  /** BLOCK's milliseconds, with Redis's texts for bad values. */
+  /** Longer than any test waits: such a timeout blocks until served, as Redis 7.0 ends up doing. */
+  private static final long FOREVER_MILLIS = 100L * 365 * 24 * 3600 * 1000;
+
+  /** BLOCK's milliseconds (0: forever), with Redis's texts for bad values. */
   private static long blockTimeout(Call c, int i) {
     long ms = c.longArg(i, "ERR timeout is not an integer or out of range");
     if (ms < 0) {
       throw new RedisError("ERR timeout is negative");
     }
-    if (ms > 0 && ms > Long.MAX_VALUE - c.server().now()) {
-      throw new RedisError("ERR timeout is out of range");
-    }
-    return ms;
+    return ms > FOREVER_MILLIS ? 0 : ms;
   }
 
   /** {@code [[key, entries], ...]} in RESP2, {@code {key: entries, ...}} in RESP3. */
