@@ -99,6 +99,11 @@ public final class StreamValue implements RedisValue {
     this.entriesAdded = n;
   }
 
+  /** Sets the recorded first ID (loading an old RDB that lacks it). */
+  public void firstId(StreamId id) {
+    this.firstId = id;
+  }
+
   /** Sets the highest deleted ID ({@code XSETID ... MAXDELETEDID}). */
   public void maxDeletedId(StreamId id) {
     this.maxDeletedId = id;

@@ -346,6 +346,14 @@ public final class Listpack {
     return p + n;
   }
 
+  static long getBe(byte[] b, int p, int n) {
+    long v = 0;
+    for (int i = 0; i < n; i++) {
+      v = (v << 8) | (b[p + i] & 0xff);
+    }
+    return v;
+  }
+
   static long getLe(byte[] b, int p, int n) {
     long v = 0;
     for (int i = 0; i < n; i++) {
