@@ -104,6 +104,31 @@ final class StreamFixtures {
     }
   }
 
+  /**
+   * {@code snapshot} with the values of the named XINFO fields replaced by a placeholder, for
+   * what a replay recomputes (a consumer's seen time is when the replay ran).
+   */
+  static Map<String, RespValue> masked(Map<String, RespValue> snapshot, String... fields) {
+    Map<String, RespValue> out = new LinkedHashMap<>();
+    snapshot.forEach((k, v) -> out.put(k, mask(v, List.of(fields))));
+    return out;
+  }
+
+  private static RespValue mask(RespValue v, List<String> fields) {
+    List<RespValue> items = v instanceof io.vigil.resp.RespArray a ? a.elements()
+        : v instanceof io.vigil.resp.RespMap m ? m.keysAndValues() : null;
+    if (items == null) {
+      return v;
+    }
+    List<RespValue> out = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      boolean masked = i > 0 && items.get(i - 1) instanceof io.vigil.resp.RespBulkString name
+          && fields.contains(name.asString());
+      out.add(masked ? io.vigil.resp.RespBulkString.of("<masked>") : mask(items.get(i), fields));
+    }
+    return v instanceof io.vigil.resp.RespMap ? new io.vigil.resp.RespMap(out) : new io.vigil.resp.RespArray(out);
+  }
+
   private static RespValue call(RespTestClient client, byte[]... args) {
     client.send(args);
     return client.read();
