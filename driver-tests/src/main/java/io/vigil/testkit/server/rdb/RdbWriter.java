@@ -24,8 +24,9 @@ import java.util.List;
  * listpack sets); sorted sets as {@code ZSET_LISTPACK} (sorted by score, then member) within
  * the {@code zset-max-listpack-*} limits, else {@code ZSET_2} (highest score first, as Redis
  * saves its skiplist); hashes as {@code HASH_LISTPACK} within the {@code hash-max-listpack-*}
- * limits, else the hashtable form. Collections in hashtable form are written in the order
- * given; callers must not pass duplicates or empty collections.
+ * limits, else the hashtable form; streams as {@code STREAM_LISTPACKS_2}. Collections in hashtable
+ * form are written in the order given; callers must not pass duplicates or empty collections
+ * (streams may be empty).
  *
  * <p>Streaming and blocking; it does no buffering, so pass a {@link java.io.BufferedOutputStream}.
  * Not thread-safe. The sizes given to {@link #resizeDb} are hints and need not be exact.
