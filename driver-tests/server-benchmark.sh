@@ -4,6 +4,8 @@
 #
 #   mvn -B -q -pl driver-tests -am package -DskipTests && driver-tests/server-benchmark.sh
 #
+# Also XADD (redis-benchmark -n N -c 50 xadd s '*' f v), with and without pipelining.
+#
 # Environment: N (requests per test, default 200000), ROUNDS (default 3; the best round of each
 # server is kept, because a shared machine is noisy), KEYS (memory test, default 1000000),
 # JAVA_OPTS (default -XX:+UseParallelGC -Xms1g).
@@ -101,6 +103,30 @@ done
 echo "redis-benchmark -n $N -c 50 evalsha <sha of \"$script\"> 1 key (best of $ROUNDS rounds)"
 printf '%-8s %14s %14s %7s\n' test java-rps redis-rps ratio
 awk -v j="$jbest" -v r="$rbest" 'BEGIN { printf "%-8s %14.0f %14.0f %7.2f\n", "EVALSHA", j, r, (r > 0 ? j / r : 0) }'
+
+# Commands redis-benchmark has no -t test for, each run on a fresh key: name, then the command.
+CUSTOM=("XADD xadd s * f v")
+custom() { # port, extra args, command words -> rps
+  local port="$1" mode="$2"; shift 2
+  redis-cli -p "$port" del s >/dev/null
+  redis-benchmark -p "$port" -n "$N" -c 50 ${mode:-} -q "$@" 2>/dev/null | tr '\r' '\n' \
+    | awk -F': ' '/requests per second/ { split($2, a, " "); v = a[1] } END { print v + 0 }'
+}
+for mode in "" "-P 16"; do
+  echo
+  echo "redis-benchmark -n $N -c 50 $mode <command> (best of $ROUNDS rounds)"
+  printf '%-6s %14s %14s %7s\n' test java-rps redis-rps ratio
+  for spec in "${CUSTOM[@]}"; do
+    read -r -a words <<< "$spec"
+    name="${words[0]}"; cmd=("${words[@]:1}")
+    j=0; r=0
+    for _ in $(seq 1 "$ROUNDS"); do
+      v=$(custom "$jport" "$mode" "${cmd[@]}"); j=$(awk -v a="$j" -v b="$v" 'BEGIN { print (b > a ? b : a) }')
+      v=$(custom "$rport" "$mode" "${cmd[@]}"); r=$(awk -v a="$r" -v b="$v" 'BEGIN { print (b > a ? b : a) }')
+    done
+    awk -v t="$name" -v j="$j" -v r="$r" 'BEGIN { printf "%-6s %14.0f %14.0f %7.2f\n", t, j, r, (r > 0 ? j / r : 0) }'
+  done
+done
 
 echo
 echo "Memory at $KEYS small keys (SET key:<i> value:<i>), each server fresh"

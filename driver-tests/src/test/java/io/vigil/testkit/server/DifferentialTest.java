@@ -35,9 +35,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code {i}} replaced by 0..N-1, comparing every reply). {@code @resp3} on a line of its own
  * switches both connections to RESP3 with HELLO 3. {@code @client N} switches to the Nth
  * connection pair (0-3, opened on first use), and {@code @read} reads one more reply (a pushed
- * message) on the current pair without sending anything.
- * A script listed as {@code name@resp3} is {@code name.txt} run with both connections in RESP3
- * from the start.
+ * message) on the current pair without sending anything. {@code @near N} lets integers in the
+ * next reply differ by up to N (idle times and delivery times, which follow each server's
+ * clock); everything else in it must still match. {@code @blocked N} waits (up to 5 s, asking
+ * on a connection of its own) until both servers report N blocked clients, so a command sent
+ * after a blocking one is read after it.
+ * A script listed as {@code name@resp3} is
+ * {@code name.txt} run with both connections in RESP3 from the start.
  */
 class DifferentialTest {
 
@@ -45,7 +49,8 @@ class DifferentialTest {
       "lists", "sets", "zsets", "transactions", "pubsub", "errors", "resp3", "server", "large", "misc", "clients", "types", "bits", "sort",
       "hyperloglog", "hyperloglog@resp3", "geo", "geo@resp3",
       "bitfield", "bitfield@resp3", "lcs", "lcs@resp3", "dump", "dump@resp3", "object", "object@resp3",
-      "scripting", "functions");
+      "scripting", "functions", "streams", "streams@resp3", "streams-groups",
+      "streams-groups@resp3");
 
   private static RedisServerProcess redis;
   private static VigilServer vigil;
@@ -93,6 +98,7 @@ class DifferentialTest {
         }
       }
       boolean unordered = false;
+      long near = -1;
       boolean any = false;
       int replies = 1;
       int repeat = 1;
@@ -122,6 +128,19 @@ class DifferentialTest {
         }
         if (line.equals("@any")) {
           any = true;
+          continue;
+        }
+        if (line.startsWith("@blocked ")) {
+          int n = Integer.parseInt(line.substring(9).trim());
+          try (RespTestClient realObserver = new RespTestClient(redis.address());
+              RespTestClient javaObserver = new RespTestClient(vigil.address())) {
+            awaitBlocked(realObserver, n);
+            awaitBlocked(javaObserver, n);
+          }
+          continue;
+        }
+        if (line.startsWith("@near ")) {
+          near = Long.parseLong(line.substring(6).trim());
           continue;
         }
         if (line.startsWith("@replies ")) {
@@ -167,7 +186,7 @@ class DifferentialTest {
           for (int r = 0; r < replies; r++) {
             RespValue e = unordered ? normalize(expected.get(r)) : expected.get(r);
             RespValue a = unordered ? normalize(actual.get(r)) : actual.get(r);
-            if (!e.equals(a)) {
+            if (near >= 0 ? !nearlyEqual(e, a, near) : !e.equals(a)) {
               mismatches.add(script + ".txt:" + (i + 1) + ": " + line + "\n    redis: "
                   + show(expected.get(r)) + "\n    vigil: " + show(actual.get(r)));
             }
@@ -175,6 +194,7 @@ class DifferentialTest {
         }
         unordered = false;
         any = false;
+        near = -1;
         replies = 1;
       }
     } finally {
@@ -186,6 +206,38 @@ class DifferentialTest {
       }
     }
     assertThat(mismatches).as("%d commands compared in %s", commands, script).isEmpty();
+  }
+
+  /** Polls INFO until the server has {@code n} blocked clients. */
+  private static void awaitBlocked(RespTestClient client, int n) {
+    io.vigil.testkit.Await.until("blocked_clients:" + n, java.time.Duration.ofSeconds(5), () -> {
+      RespValue info = client.call("INFO", "clients");
+      String text = info instanceof RespBulkString b ? b.asString()
+          : info instanceof io.vigil.resp.RespVerbatimString v ? new String(v.bytes(), StandardCharsets.UTF_8)
+          : String.valueOf(info);
+      return text.contains("blocked_clients:" + n + "\r\n");
+    });
+  }
+
+  /** Equal, except that integers may differ by up to {@code tolerance}. */
+  static boolean nearlyEqual(RespValue e, RespValue a, long tolerance) {
+    if (e instanceof io.vigil.resp.RespInteger x && a instanceof io.vigil.resp.RespInteger y) {
+      return Math.abs(x.value() - y.value()) <= tolerance;
+    }
+    List<RespValue> xs = e instanceof RespArray x ? x.elements() : e instanceof RespMap m ? m.keysAndValues() : null;
+    List<RespValue> ys = a instanceof RespArray y ? y.elements() : a instanceof RespMap m ? m.keysAndValues() : null;
+    if (xs == null || ys == null || e.getClass() != a.getClass()) {
+      return e.equals(a);
+    }
+    if (xs.size() != ys.size()) {
+      return false;
+    }
+    for (int i = 0; i < xs.size(); i++) {
+      if (!nearlyEqual(xs.get(i), ys.get(i), tolerance)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Sorts aggregate elements (recursively) so hash-ordered replies compare equal. */

@@ -272,6 +272,155 @@ class RandomDifferentialTest {
     return r.nextBoolean() ? typed(r) : next(r);
   }
 
+  private static final String[] STREAMS = {"s1", "s2", "s3"};
+  private static final String[] GROUPS = {"g1", "g2"};
+  private static final String[] CONSUMERS = {"c1", "c2", "c3"};
+
+  /** Grows with each add, so most adds succeed while some still collide; reset per run. */
+  private static int streamClock;
+
+  /** An ID near the others, so adds collide, deletes hit and ranges overlap. */
+  private static String streamId(Random r) {
+    return r.nextInt(streamClock / 4 + 3) + "-" + r.nextInt(3);
+  }
+
+  private static String newStreamId(Random r) {
+    streamClock++;
+    return r.nextInt(5) == 0 ? streamId(r) : (streamClock / 4) + "-" + r.nextInt(3);
+  }
+
+  private static String pick(Random r, String... options) {
+    return options[r.nextInt(options.length)];
+  }
+
+  /**
+   * Stream commands over three keys with IDs given explicitly (so both servers make the same
+   * entries); replies with idle or delivery times are compared within a second.
+   */
+  private static String[] nextStream(Random r) {
+    String key = pick(r, STREAMS);
+    String group = pick(r, GROUPS);
+    switch (r.nextInt(30)) {
+      case 0: case 1: case 2: case 3:
+        return new String[] {"XADD", key, newStreamId(r), "f", Integer.toString(r.nextInt(5))};
+      case 4: return new String[] {"XADD", key, newStreamId(r).replaceAll("-.*", "-*"), pick(r, "f", "g"), "v", "h",
+          "1"};
+      case 5: return new String[] {"XADD", key, "MAXLEN", pick(r, "~", "="), Integer.toString(r.nextInt(12)),
+          newStreamId(r), "f", "v"};
+      case 6: return new String[] {"XADD", key, "NOMKSTREAM", "MINID", pick(r, "~", "="), streamId(r),
+          newStreamId(r), "f", "v"};
+      case 7: return new String[] {"XDEL", key, streamId(r), streamId(r)};
+      case 8: return new String[] {"XTRIM", key, pick(r, "MAXLEN", "MINID"), pick(r, "~", "="),
+          Integer.toString(r.nextInt(streamClock / 4 + 20))};
+      case 9: return new String[] {"XRANGE", key, pick(r, "-", "(" + streamId(r), streamId(r)), "+", "COUNT",
+          Integer.toString(r.nextInt(5))};
+      case 10: return new String[] {"XREVRANGE", key, "+", pick(r, "-", streamId(r))};
+      case 11: return new String[] {"XLEN", key};
+      case 12: return new String[] {"XSETID", key, streamId(r), "ENTRIESADDED", Integer.toString(r.nextInt(60)),
+          "MAXDELETEDID", streamId(r)};
+      case 13: return r.nextBoolean()
+          ? new String[] {"XGROUP", "CREATE", key, group, pick(r, "$", "0", streamId(r)), "MKSTREAM"}
+          : new String[] {"XGROUP", "CREATE", key, group, pick(r, "$", "0"), "ENTRIESREAD",
+              Integer.toString(r.nextInt(8) - 1)};
+      case 14: return new String[] {"XGROUP", "SETID", key, group, pick(r, "$", "0", streamId(r))};
+      case 15: return new String[] {"XGROUP", pick(r, "CREATECONSUMER", "DELCONSUMER"), key, group,
+          pick(r, CONSUMERS)};
+      case 16: return r.nextInt(4) == 0 ? new String[] {"XGROUP", "DESTROY", key, group} : new String[] {"XLEN", key};
+      case 17: case 18: return new String[] {"XREADGROUP", "GROUP", group, pick(r, CONSUMERS), "COUNT",
+          Integer.toString(r.nextInt(4)), "STREAMS", key, pick(r, ">", ">", "0")};
+      case 19: return new String[] {"XREADGROUP", "GROUP", group, pick(r, CONSUMERS), "NOACK", "STREAMS", key, ">"};
+      case 20: return new String[] {"XACK", key, group, streamId(r), streamId(r)};
+      case 21: return new String[] {"XPENDING", key, group};
+      case 22: return new String[] {"XPENDING", key, group, "-", "+", "5", pick(r, CONSUMERS)};
+      case 23: return new String[] {"XCLAIM", key, group, pick(r, CONSUMERS), "0", streamId(r), streamId(r),
+          "JUSTID"};
+      case 24: return new String[] {"XAUTOCLAIM", key, group, pick(r, CONSUMERS), "0", "0", "COUNT", "2", "JUSTID"};
+      case 25: case 26: return new String[] {"XINFO", "GROUPS", key};
+      case 27: return new String[] {"XINFO", "STREAM", key};
+      case 28: return new String[] {"XREAD", "COUNT", "3", "STREAMS", key, pick(r, STREAMS), streamId(r), "0"};
+      default: return new String[] {pick(r, "DEL", "TYPE", "EXISTS"), key};
+    }
+  }
+
+  @Test
+  void randomStreamCommandSequencesAnswerLikeRedis() {
+    for (long seed = SEED + 400; seed < SEED + 403; seed++) {
+      runStreams(seed, seed % 2 == 1);
+    }
+  }
+
+  @Test
+  void streamKeyspaceNotificationsMatchRedis() {
+    Random random = new Random(SEED + 500);
+    List<String> mismatches = new ArrayList<>();
+    int events = 0;
+    streamClock = 0;
+    try (RespTestClient real = new RespTestClient(redis.address());
+        RespTestClient java = new RespTestClient(vigil.address());
+        RespTestClient realSub = new RespTestClient(redis.address());
+        RespTestClient javaSub = new RespTestClient(vigil.address())) {
+      for (RespTestClient c : List.of(real, java)) {
+        c.call("FLUSHALL");
+        c.call("CONFIG", "SET", "notify-keyspace-events", "KEA");
+      }
+      realSub.call("PSUBSCRIBE", "__key*__:*");
+      javaSub.call("PSUBSCRIBE", "__key*__:*");
+      try {
+        for (int i = 0; i < 800 && mismatches.size() < 10; i++) {
+          String[] command = nextStream(random);
+          real.call(command);
+          java.call(command);
+          List<RespValue> expected = drain(realSub);
+          List<RespValue> actual = drain(javaSub);
+          events += expected.size();
+          if (!expected.equals(actual)) {
+            mismatches.add("#" + i + " " + String.join(" ", command) + "\n    redis: "
+                + cut(expected.toString()) + "\n    vigil: " + cut(actual.toString()));
+          }
+        }
+      } finally {
+        real.call("CONFIG", "SET", "notify-keyspace-events", "");
+        java.call("CONFIG", "SET", "notify-keyspace-events", "");
+      }
+    }
+    assertThat(mismatches).isEmpty();
+    assertThat(events).as("notifications Redis sent").isGreaterThan(300);
+  }
+
+  /** Like {@link #run} over {@link #nextStream}, with small nodes so streams span several. */
+  private void runStreams(long seed, boolean resp3) {
+    Random random = new Random(seed);
+    streamClock = 0;
+    List<String> mismatches = new ArrayList<>();
+    try (RespTestClient real = new RespTestClient(redis.address());
+        RespTestClient java = new RespTestClient(vigil.address())) {
+      for (RespTestClient c : List.of(real, java)) {
+        c.call("FLUSHALL");
+        c.call("CONFIG", "SET", "stream-node-max-entries", "4");
+        if (resp3) {
+          c.call("HELLO", "3");
+        }
+      }
+      try {
+        for (int i = 0; i < 1200 && mismatches.size() < 10; i++) {
+          String[] command = nextStream(random);
+          RespValue expected = real.call(command);
+          RespValue actual = java.call(command);
+          boolean timed = command[0].equals("XPENDING") && command.length > 3;
+          if (timed ? !DifferentialTest.nearlyEqual(expected, actual, 1000) : !expected.equals(actual)) {
+            mismatches.add("#" + i + " " + String.join(" ", command) + "\n    redis: "
+                + cut(DifferentialTest.show(expected)) + "\n    vigil: " + cut(DifferentialTest.show(actual)));
+          }
+        }
+      } finally {
+        for (RespTestClient c : List.of(real, java)) {
+          c.call("CONFIG", "SET", "stream-node-max-entries", "100");
+        }
+      }
+    }
+    assertThat(mismatches).as("seed %d", seed).isEmpty();
+  }
+
   @Test
   void randomCommandSequencesAnswerLikeRedis() {
     for (long seed = SEED; seed < SEED + 5; seed++) {

@@ -59,6 +59,14 @@ public final class Call {
     return command;
   }
 
+  /**
+   * Whether the command comes from this node's master or its append-only file, which it must
+   * apply as given (Redis's {@code mustObeyClient}).
+   */
+  public boolean mustObey() {
+    return session.connection == null;
+  }
+
   /** Whether this runs inside EXEC (blocking commands must not block). */
   public boolean inExec() {
     return inExec;
@@ -228,6 +236,16 @@ public final class Call {
   /** Propagates nothing for this call. */
   public void noPropagate() {
     suppressed = true;
+  }
+
+  /**
+   * Propagates only what {@link #propagateAs} gave, never the command as received (Redis's
+   * {@code preventCommandPropagation} after {@code alsoPropagate}).
+   */
+  public void propagateRewrittenOnly() {
+    if (rewritten == null) {
+      suppressed = true;
+    }
   }
 
   /** Text bytes. */

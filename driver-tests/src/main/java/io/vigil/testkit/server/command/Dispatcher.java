@@ -75,6 +75,7 @@ public final class Dispatcher implements CommandProcessor {
     SetCommands.install(table);
     ZSetCommands.install(table);
     GeoCommands.install(table);
+    StreamCommands.install(table);
     PubSubCommands.install(table);
     Transactions.install(table, this);
     InfoCommand.install(table);

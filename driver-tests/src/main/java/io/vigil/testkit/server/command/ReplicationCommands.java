@@ -149,10 +149,9 @@ final class ReplicationCommands {
     server.config().set("replicaof", host + " " + port);
     server.refreshCachedConfig();
     server.replication().becomeReplica();
-    for (Waiter w : new ArrayList<>(waiters)) {
-      server.blocking.unblock(w.blocked, io.vigil.resp.RespError.of(
-          "UNBLOCKED force unblock from blocking operation, instance state changed (master -> replica?)"));
-    }
+    // every blocked client (WAIT, list pops, stream reads) is failed and closed, as Redis does
+    server.blocking.unblockAll(io.vigil.resp.RespError.of(
+        "UNBLOCKED force unblock from blocking operation, instance state changed (master -> replica?)"));
     waiters.clear();
     MasterLink link = new MasterLink(dispatcher, server.replication(), host, port, hasHistory);
     server.masterLink(link);

@@ -66,6 +66,8 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
   private long setMaxIntset;
   private long zsetMaxEntries;
   private long zsetMaxValue;
+  long streamNodeMaxBytes;
+  long streamNodeMaxEntries;
   private long dirty;
   private long lastSaveSeconds;
   private long rdbSaves;
@@ -96,6 +98,7 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
   public static final int NOTIFY_HASH = 1 << 6;
   public static final int NOTIFY_ZSET = 1 << 7;
   public static final int NOTIFY_EXPIRED = 1 << 8;
+  public static final int NOTIFY_STREAM = 1 << 10;
   private int notifyFlags;
 
   /** Parses {@code notify-keyspace-events} into flags. */
@@ -104,7 +107,7 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     for (char ch : classes.toCharArray()) {
       switch (ch) {
         case 'A': flags |= NOTIFY_GENERIC | NOTIFY_STRING | NOTIFY_LIST | NOTIFY_SET | NOTIFY_HASH
-            | NOTIFY_ZSET | NOTIFY_EXPIRED; break;
+            | NOTIFY_ZSET | NOTIFY_EXPIRED | NOTIFY_STREAM; break;
         case 'g': flags |= NOTIFY_GENERIC; break;
         case '$': flags |= NOTIFY_STRING; break;
         case 'l': flags |= NOTIFY_LIST; break;
@@ -112,9 +115,10 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
         case 'h': flags |= NOTIFY_HASH; break;
         case 'z': flags |= NOTIFY_ZSET; break;
         case 'x': flags |= NOTIFY_EXPIRED; break;
+        case 't': flags |= NOTIFY_STREAM; break;
         case 'K': flags |= NOTIFY_KEYSPACE; break;
         case 'E': flags |= NOTIFY_KEYEVENT; break;
-        default: break; // evicted, stream, module, key-miss, new: never raised here
+        default: break; // evicted, module, key-miss, new: never raised here
       }
     }
     return flags;
@@ -220,6 +224,8 @@ public final class ServerContext implements KeyspaceListener, EncodingLimits {
     setMaxIntset = config.getLong("set-max-intset-entries");
     zsetMaxEntries = config.getLong("zset-max-listpack-entries");
     zsetMaxValue = config.getLong("zset-max-listpack-value");
+    streamNodeMaxBytes = config.getLong("stream-node-max-bytes");
+    streamNodeMaxEntries = config.getLong("stream-node-max-entries");
     pubsub.outputLimit(outputHardLimit("pubsub"));
     notifyFlags = notifyFlags(config.get("notify-keyspace-events"));
   }

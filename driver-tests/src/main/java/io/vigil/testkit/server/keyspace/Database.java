@@ -96,18 +96,22 @@ public final class Database {
 
   /**
    * Stores {@code value} under {@code key}, clearing any time to live unless {@code keepTtl};
-   * signals the key as modified (and ready, for lists and sorted sets).
+   * signals the key as modified (and ready, for lists, sorted sets and streams, and when it
+   * replaces a stream).
    */
   public void put(Bytes key, RedisValue value, boolean keepTtl) {
     stamp(key);
-    if (dict.put(key, value) == null) {
+    RedisValue old = dict.put(key, value);
+    if (old == null) {
       insertions++;
     }
     if (!keepTtl) {
       removeExpire(key);
     }
     keyspace.listener().keyModified(index, key);
-    if (value instanceof ListValue || value instanceof ZSetValue) {
+    if (value instanceof ListValue || value instanceof ZSetValue || value instanceof StreamValue
+        || old instanceof StreamValue) {
+      // a stream that goes away must also wake its blocked XREADGROUP clients, to fail them
       keyspace.listener().keyReady(index, key);
     }
   }
@@ -164,12 +168,16 @@ public final class Database {
     if (expireIfNeeded(key)) {
       return false;
     }
-    if (dict.remove(key) == null) {
+    RedisValue old = dict.remove(key);
+    if (old == null) {
       return false;
     }
     accessWords.remove(key);
     removeExpire(key);
     keyspace.listener().keyModified(index, key);
+    if (old instanceof StreamValue) {
+      keyspace.listener().keyReady(index, key);
+    }
     return true;
   }
 
@@ -220,11 +228,14 @@ public final class Database {
   }
 
   private void deleteExpired(Bytes key) {
-    dict.remove(key);
+    RedisValue old = dict.remove(key);
     accessWords.remove(key);
     removeExpire(key);
     keyspace.countExpired();
     keyspace.listener().keyExpired(index, key);
+    if (old instanceof StreamValue) {
+      keyspace.listener().keyReady(index, key);
+    }
   }
 
   /** Deletes up to {@code max} keys whose time has come; returns how many. */
@@ -276,13 +287,16 @@ public final class Database {
   /** Deletes everything; returns how many keys there were. Signals every key modified (WATCH). */
   public int clear() {
     int n = dict.size();
-    List<Bytes> old = new ArrayList<>(dict.keySet());
+    HashMap<Bytes, RedisValue> old = dict;
     dict = new HashMap<>();
     accessWords = new HashMap<>();
     expires = new HashMap<>();
     deadlines = new TreeSet<>();
-    for (Bytes k : old) {
-      keyspace.listener().keyModified(index, k);
+    for (Map.Entry<Bytes, RedisValue> e : old.entrySet()) {
+      keyspace.listener().keyModified(index, e.getKey());
+      if (e.getValue() instanceof StreamValue) {
+        keyspace.listener().keyReady(index, e.getKey());
+      }
     }
     return n;
   }

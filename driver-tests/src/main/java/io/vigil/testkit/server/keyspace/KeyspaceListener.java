@@ -9,7 +9,10 @@ public interface KeyspaceListener {
   /** {@code key} in {@code db} changed (Redis's {@code signalModifiedKey}). */
   void keyModified(int db, Bytes key);
 
-  /** {@code key} in {@code db} now holds a list or sorted set that may serve a blocked client. */
+  /**
+   * {@code key} in {@code db} may serve a blocked client: it now holds a list, sorted set or
+   * stream, or it no longer holds a stream (whose blocked group readers then fail).
+   */
   void keyReady(int db, Bytes key);
 
   /** {@code key} in {@code db} was deleted because its time to live ran out. */

@@ -6,9 +6,10 @@ package io.vigil.testkit.server.keyspace;
  * <p>Values are mutated in place by commands on the server thread only; they are not
  * thread-safe. {@link #encoding()} answers {@code OBJECT ENCODING} as Redis 7.0 would.
  */
-public sealed interface RedisValue permits StringValue, ListValue, HashValue, SetValue, ZSetValue {
+public sealed interface RedisValue permits StringValue, ListValue, HashValue, SetValue, ZSetValue,
+    StreamValue {
 
-  /** The name {@code TYPE} answers: string, list, hash, set, zset. */
+  /** The name {@code TYPE} answers: string, list, hash, set, zset, stream. */
   String typeName();
 
   /** The name {@code OBJECT ENCODING} answers. */

@@ -11,6 +11,7 @@ import io.vigil.testkit.server.keyspace.SetValue;
 import io.vigil.testkit.server.keyspace.StringValue;
 import io.vigil.testkit.server.keyspace.ZSetValue;
 import io.vigil.testkit.server.rdb.FieldValue;
+import io.vigil.testkit.server.rdb.RdbStream;
 import io.vigil.testkit.server.rdb.RdbVisitor;
 import io.vigil.testkit.server.rdb.ScoredMember;
 import java.nio.charset.StandardCharsets;
@@ -128,6 +129,12 @@ public final class RdbLoader implements RdbVisitor {
   /** The function libraries read, in file order. */
   public List<byte[]> functionLibraries() {
     return functions;
+  }
+
+  @Override
+  public boolean stream(byte[] key, RdbStream stream, long expireAtMs) {
+    add(key, StreamRdb.fromRdb(stream), expireAtMs);
+    return true;
   }
 
   @Override

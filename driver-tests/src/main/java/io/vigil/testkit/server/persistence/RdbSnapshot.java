@@ -7,6 +7,7 @@ import io.vigil.testkit.server.keyspace.Keyspace;
 import io.vigil.testkit.server.keyspace.ListValue;
 import io.vigil.testkit.server.keyspace.RedisValue;
 import io.vigil.testkit.server.keyspace.SetValue;
+import io.vigil.testkit.server.keyspace.StreamValue;
 import io.vigil.testkit.server.keyspace.StringValue;
 import io.vigil.testkit.server.keyspace.ZSetValue;
 import io.vigil.testkit.server.rdb.FieldValue;
@@ -109,6 +110,8 @@ public final class RdbSnapshot {
         entries.add(new FieldValue(f.getKey().bytes(), f.getValue()));
       }
       w.hash(key, entries, expireAt);
+    } else if (value instanceof StreamValue s) {
+      w.stream(key, StreamRdb.toRdb(s), expireAt);
     } else {
       throw new IOException("cannot write key '" + new String(key, java.nio.charset.StandardCharsets.UTF_8)
           + "' of type " + value.typeName() + " to an RDB");

@@ -56,22 +56,31 @@ public final class Listpack {
     return encoded + backlenSize(encoded);
   }
 
+  /** The bytes the integer {@code v} takes in a listpack, as {@code lpAppendInteger} stores it. */
+  public static int integerEntrySize(long v) {
+    int encoded = integerEncodedSize(v);
+    return encoded + backlenSize(encoded);
+  }
+
+  private static int integerEncodedSize(long x) {
+    if (x >= 0 && x <= 127) {
+      return 1;
+    } else if (x >= -4096 && x <= 4095) {
+      return 2;
+    } else if (x >= -32768 && x <= 32767) {
+      return 3;
+    } else if (x >= -8388608 && x <= 8388607) {
+      return 4;
+    } else if (x >= Integer.MIN_VALUE && x <= Integer.MAX_VALUE) {
+      return 5;
+    }
+    return 9;
+  }
+
   private static int encodedSize(byte[] element) {
     Long v = canonicalInteger(element);
     if (v != null) {
-      long x = v;
-      if (x >= 0 && x <= 127) {
-        return 1;
-      } else if (x >= -4096 && x <= 4095) {
-        return 2;
-      } else if (x >= -32768 && x <= 32767) {
-        return 3;
-      } else if (x >= -8388608 && x <= 8388607) {
-        return 4;
-      } else if (x >= Integer.MIN_VALUE && x <= Integer.MAX_VALUE) {
-        return 5;
-      }
-      return 9;
+      return integerEncodedSize(v);
     }
     int len = element.length;
     if (len < 64) {
@@ -335,6 +344,14 @@ public final class Listpack {
       b[p + i] = (byte) (v >>> (8 * i));
     }
     return p + n;
+  }
+
+  static long getBe(byte[] b, int p, int n) {
+    long v = 0;
+    for (int i = 0; i < n; i++) {
+      v = (v << 8) | (b[p + i] & 0xff);
+    }
+    return v;
   }
 
   static long getLe(byte[] b, int p, int n) {

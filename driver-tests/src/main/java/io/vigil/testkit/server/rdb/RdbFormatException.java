@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * An RDB stream that cannot be loaded: truncated, corrupt, a checksum mismatch, or a feature
- * this implementation does not load (modules, streams, functions).
+ * this implementation does not load (modules, functions the visitor refuses).
  *
  * <p>The message names the byte offset from the start of the stream and what was expected
  * there. A loader that sees this exception must discard whatever it built from the stream; see
@@ -58,7 +58,7 @@ public final class RdbFormatException extends IOException {
 
   /**
    * Whether the stream may be valid but holds something this implementation does not load
-   * (module data, streams, functions), as opposed to being truncated or corrupt.
+   * (module data, functions), as opposed to being truncated or corrupt.
    */
   public boolean isUnsupported() {
     return unsupported;

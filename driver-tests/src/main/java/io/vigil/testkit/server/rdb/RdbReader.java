@@ -23,9 +23,11 @@ import java.util.Set;
  * nodes, {@code QUICKLIST} and {@code ZIPLIST}, linked list); sets (hashtable, intset); sorted
  * sets ({@code ZSET_2}, listpack, ziplist, old text-score {@code ZSET}); hashes (hashtable,
  * listpack, ziplist, zipmap); opcodes AUX, SELECTDB, RESIZEDB, EXPIRETIME, EXPIRETIME_MS, FREQ,
- * IDLE, FUNCTION2 (handed to the visitor), EOF. Modules, streams and pre-GA functions fail with
- * an "unsupported" {@link RdbFormatException}; corrupt or truncated input fails with one that
- * names the byte offset.
+ * IDLE, FUNCTION2 (handed to the visitor), EOF; streams ({@code STREAM_LISTPACKS_2} and the older
+ * {@code STREAM_LISTPACKS}, with groups, pending entries and consumers) handed to the visitor as
+ * {@link RdbStream}s. Modules and pre-GA functions fail with an "unsupported"
+ * {@link RdbFormatException}; corrupt or truncated input fails with one that names the byte
+ * offset.
  *
  * <pre>{@code
  * try (InputStream in = new BufferedInputStream(Files.newInputStream(dumpRdb))) {
@@ -433,13 +435,111 @@ public final class RdbReader {
         return;
       }
       case STREAM_LISTPACKS:
-      case STREAM_LISTPACKS_2:
-        throw RdbFormatException.unsupported(typeOffset, "key '" + keyName() + "' is a stream, which this"
-            + " server does not implement; delete streams before saving");
+      case STREAM_LISTPACKS_2: {
+        RdbStream stream = readStream(type == RdbType.STREAM_LISTPACKS);
+        visitor.beginKey(key, type, expireAtMs);
+        boolean accepted;
+        try {
+          accepted = visitor.stream(key, stream, expireAtMs);
+        } catch (IllegalArgumentException e) {
+          throw RdbFormatException.corrupt(typeOffset, "stream '" + keyName() + "' is malformed: " + e.getMessage(), e);
+        }
+        if (!accepted) {
+          throw RdbFormatException.unsupported(typeOffset, "key '" + keyName() + "' is a stream; load it with a"
+              + " visitor that accepts streams");
+        }
+        return;
+      }
       default:
         throw RdbFormatException.unsupported(typeOffset, "key '" + keyName() + "' holds module data (" + type
             + "); this server loads no modules");
     }
+  }
+
+  /** rdbLoadObject's stream branch: nodes, metadata, groups with their PELs and consumers. */
+  private RdbStream readStream(boolean legacy) throws IOException {
+    long nodeCount = readLength("the node count of a stream");
+    List<RdbStream.Node> nodes = new ArrayList<>(capacity(nodeCount));
+    for (long i = 0; i < nodeCount; i++) {
+      long at = offset;
+      byte[] nodeKey = readString("the key of a stream node");
+      if (nodeKey.length != 16) {
+        throw RdbFormatException.corrupt(at, "stream node key of '" + keyName() + "' has " + nodeKey.length
+            + " bytes, not the 16 of a stream ID");
+      }
+      long lpAt = offset;
+      byte[] lp = readString("the listpack of a stream node");
+      List<byte[]> elements = decodeBlob(lpAt, keyName(), "listpack", () -> Listpack.decode(lp));
+      if (elements.isEmpty()) {
+        throw RdbFormatException.corrupt(lpAt, "empty listpack inside stream '" + keyName() + "'");
+      }
+      nodes.add(new RdbStream.Node(readId(nodeKey, 0), elements));
+    }
+    long length = readLength("the length of a stream");
+    RdbStream.Id lastId = readId("the last ID of a stream");
+    RdbStream.Id firstId = new RdbStream.Id(0, 0);
+    RdbStream.Id maxDeleted = new RdbStream.Id(0, 0);
+    long entriesAdded = 0;
+    if (!legacy) {
+      firstId = readId("the first ID of a stream");
+      maxDeleted = readId("the highest deleted ID of a stream");
+      entriesAdded = readUnsignedLength("the entries-added counter of a stream");
+    }
+    long groupCount = readLength("the group count of a stream");
+    List<RdbStream.Group> groups = new ArrayList<>(capacity(groupCount));
+    for (long g = 0; g < groupCount; g++) {
+      byte[] name = readString("a consumer group name");
+      RdbStream.Id groupLast = readId("a consumer group's last ID");
+      long entriesRead = legacy ? 0 : readUnsignedLength("a consumer group's read counter");
+      long pelSize = readLength("the size of a consumer group's PEL");
+      List<RdbStream.Pending> pel = new ArrayList<>(capacity(pelSize));
+      Set<ByteBuffer> pelIds = new HashSet<>(capacity(pelSize));
+      for (long i = 0; i < pelSize; i++) {
+        long at = offset;
+        byte[] raw = readBytes(16, "the ID of a pending entry");
+        if (!pelIds.add(ByteBuffer.wrap(raw))) {
+          throw RdbFormatException.corrupt(at, "duplicated pending entry in a consumer group of stream '"
+              + keyName() + "'");
+        }
+        long deliveryTime = readLe(8, "the delivery time of a pending entry");
+        long deliveryCount = readUnsignedLength("the delivery count of a pending entry");
+        pel.add(new RdbStream.Pending(readId(raw, 0), deliveryTime, deliveryCount));
+      }
+      long consumerCount = readLength("the consumer count of a consumer group");
+      List<RdbStream.Consumer> consumers = new ArrayList<>(capacity(consumerCount));
+      Set<ByteBuffer> owned = new HashSet<>(capacity(pelSize));
+      for (long c = 0; c < consumerCount; c++) {
+        byte[] consumerName = readString("a consumer name");
+        long seenTime = readLe(8, "the seen time of a consumer");
+        long own = readLength("the size of a consumer's PEL");
+        List<RdbStream.Id> ids = new ArrayList<>(capacity(own));
+        for (long i = 0; i < own; i++) {
+          long at = offset;
+          byte[] raw = readBytes(16, "the ID of a consumer's pending entry");
+          if (!pelIds.contains(ByteBuffer.wrap(raw))) {
+            throw RdbFormatException.corrupt(at, "consumer PEL entry not found in the group's PEL in stream '"
+                + keyName() + "'");
+          }
+          if (!owned.add(ByteBuffer.wrap(raw))) {
+            throw RdbFormatException.corrupt(at, "pending entry owned twice in stream '" + keyName() + "'");
+          }
+          ids.add(readId(raw, 0));
+        }
+        consumers.add(new RdbStream.Consumer(consumerName, seenTime, ids));
+      }
+      groups.add(new RdbStream.Group(name, groupLast, entriesRead, pel, consumers));
+    }
+    return new RdbStream(nodes, length, lastId, firstId, maxDeleted, entriesAdded, groups, legacy);
+  }
+
+  private RdbStream.Id readId(String expected) throws IOException {
+    long ms = readUnsignedLength(expected);
+    long seq = readUnsignedLength(expected);
+    return new RdbStream.Id(ms, seq);
+  }
+
+  private static RdbStream.Id readId(byte[] b, int at) {
+    return new RdbStream.Id(Listpack.getBe(b, at, 8), Listpack.getBe(b, at + 8, 8));
   }
 
   private static void deliverList(RdbVisitor v, byte[] key, RdbType type, List<byte[]> elements, long expire) {
@@ -558,6 +658,17 @@ public final class RdbReader {
           + Integer.toHexString(b));
     }
     return lengthBody(b, at, expected);
+  }
+
+  /** rdbLoadLen of an unsigned 64-bit value (stream IDs and counters): all 64 bits kept. */
+  private long readUnsignedLength(String expected) throws IOException {
+    long at = offset;
+    int b = readByte(expected);
+    if ((b & 0xC0) == 0xC0) {
+      throw RdbFormatException.corrupt(at, "expected " + expected + " as a length, found special encoding 0x"
+          + Integer.toHexString(b));
+    }
+    return b == 0x81 ? readBe(8, expected) : lengthBody(b, at, expected);
   }
 
   private long lengthBody(int b, long at, String expected) throws IOException {

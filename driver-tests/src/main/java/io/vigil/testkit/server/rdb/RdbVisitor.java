@@ -68,6 +68,18 @@ public interface RdbVisitor {
   void hash(byte[] key, List<FieldValue> entries, long expireAtMs);
 
   /**
+   * A stream, which unlike other collections may be empty. A visitor may throw
+   * {@link IllegalArgumentException} for content it finds inconsistent (entries that contradict
+   * the metadata, say); the reader reports it as corrupt at the value's offset.
+   *
+   * @return whether the visitor accepts streams; by default false, and the reader then fails
+   *     with an "unsupported" {@link RdbFormatException}
+   */
+  default boolean stream(byte[] key, RdbStream stream, long expireAtMs) {
+    return false;
+  }
+
+  /**
    * A function library ({@code FUNCTION2} opcode), as the Lua source that {@code FUNCTION LOAD}
    * took.
    *

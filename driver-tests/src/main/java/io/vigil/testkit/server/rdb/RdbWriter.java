@@ -24,8 +24,9 @@ import java.util.List;
  * listpack sets); sorted sets as {@code ZSET_LISTPACK} (sorted by score, then member) within
  * the {@code zset-max-listpack-*} limits, else {@code ZSET_2} (highest score first, as Redis
  * saves its skiplist); hashes as {@code HASH_LISTPACK} within the {@code hash-max-listpack-*}
- * limits, else the hashtable form. Collections in hashtable form are written in the order
- * given; callers must not pass duplicates or empty collections.
+ * limits, else the hashtable form; streams as {@code STREAM_LISTPACKS_2}. Collections in hashtable
+ * form are written in the order given; callers must not pass duplicates or empty collections
+ * (streams may be empty).
  *
  * <p>Streaming and blocking; it does no buffering, so pass a {@link java.io.BufferedOutputStream}.
  * Not thread-safe. The sizes given to {@link #resizeDb} are hints and need not be exact.
@@ -415,6 +416,73 @@ public final class RdbWriter implements Flushable {
   }
 
   /**
+   * A stream as {@code STREAM_LISTPACKS_2}, the form Redis 7.0 saves: each node's listpack
+   * (LZF-compressed like any string when worth it) under its 16-byte big-endian first ID, the
+   * metadata, then every group with its pending entries (raw IDs, delivery times, counts) and its
+   * consumers (seen times and the raw IDs they own). Unlike other collections a stream may be
+   * empty. {@link RdbStream#legacy()} is ignored: the metadata is written as given.
+   */
+  public RdbWriter stream(byte[] key, RdbStream stream, long expireAtMs) throws IOException {
+    beginKey(RdbType.STREAM_LISTPACKS_2, key, expireAtMs);
+    writeLength(stream.nodes().size());
+    for (RdbStream.Node node : stream.nodes()) {
+      writeString(idBytes(node.masterId()));
+      writeString(Listpack.encode(node.elements()));
+    }
+    writeLength(stream.length());
+    writeId(stream.lastId());
+    writeId(stream.firstId());
+    writeId(stream.maxDeletedId());
+    writeUnsignedLength(stream.entriesAdded());
+    writeLength(stream.groups().size());
+    for (RdbStream.Group g : stream.groups()) {
+      writeString(g.name());
+      writeId(g.lastId());
+      writeUnsignedLength(g.entriesRead()); // -1 (unknown) goes out as 2^64-1, as Redis's rdbSaveLen
+      writeLength(g.pending().size());
+      for (RdbStream.Pending p : g.pending()) {
+        byte[] raw = idBytes(p.id());
+        write(raw, 0, raw.length);
+        writeMillis(p.deliveryTime());
+        writeUnsignedLength(p.deliveryCount());
+      }
+      writeLength(g.consumers().size());
+      for (RdbStream.Consumer c : g.consumers()) {
+        writeString(c.name());
+        writeMillis(c.seenTime());
+        writeLength(c.pending().size());
+        for (RdbStream.Id id : c.pending()) {
+          byte[] raw = idBytes(id);
+          write(raw, 0, raw.length);
+        }
+      }
+    }
+    return this;
+  }
+
+  /** The 16-byte big-endian form of an ID, the key of a radix tree node or pending entry. */
+  static byte[] idBytes(RdbStream.Id id) {
+    byte[] b = new byte[16];
+    for (int i = 0; i < 8; i++) {
+      b[i] = (byte) (id.ms() >>> (56 - 8 * i));
+      b[8 + i] = (byte) (id.seq() >>> (56 - 8 * i));
+    }
+    return b;
+  }
+
+  private void writeId(RdbStream.Id id) throws IOException {
+    writeUnsignedLength(id.ms());
+    writeUnsignedLength(id.seq());
+  }
+
+  /** rdbSaveMillisecondTime: 8 bytes, little-endian. */
+  private void writeMillis(long ms) throws IOException {
+    byte[] b = new byte[8];
+    Listpack.putLe(b, 0, ms, 8);
+    write(b, 0, 8);
+  }
+
+  /**
    * Writes EOF and the CRC-64 (or 0 when checksums are off) and flushes; the stream stays open.
    *
    * @return the checksum written
@@ -495,12 +563,17 @@ public final class RdbWriter implements Flushable {
     if (len < 0) {
       throw new IllegalArgumentException("length " + len + " must not be negative");
     }
-    if (len < (1 << 6)) {
+    writeUnsignedLength(len);
+  }
+
+  /** rdbSaveLen of an unsigned 64-bit value (stream IDs and counters). */
+  private void writeUnsignedLength(long len) throws IOException {
+    if (len >= 0 && len < (1 << 6)) {
       write((int) len);
-    } else if (len < (1 << 14)) {
+    } else if (len >= 0 && len < (1 << 14)) {
       write((int) ((len >>> 8) | 0x40));
       write((int) (len & 0xff));
-    } else if (len <= 0xFFFFFFFFL) {
+    } else if (len >= 0 && len <= 0xFFFFFFFFL) {
       byte[] b = {(byte) 0x80, (byte) (len >>> 24), (byte) (len >>> 16), (byte) (len >>> 8), (byte) len};
       write(b, 0, 5);
     } else {

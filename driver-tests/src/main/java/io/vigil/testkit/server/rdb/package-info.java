@@ -22,8 +22,11 @@
  *       the old text-score {@code ZSET}.</li>
  *   <li>Hashes: hashtable {@code HASH}, {@code HASH_LISTPACK}, {@code HASH_ZIPLIST},
  *       {@code HASH_ZIPMAP}.</li>
+ *   <li>Streams: {@code STREAM_LISTPACKS_2} and the older {@code STREAM_LISTPACKS}, with their
+ *       consumer groups, pending entries and consumers, as {@link io.vigil.testkit.server.rdb.RdbStream}s
+ *       (refused unless the visitor accepts streams).</li>
  *   <li>Refused with an "unsupported" {@code RdbFormatException}: module types and MODULE_AUX,
- *       streams, pre-GA functions, versions above 10.</li>
+ *       pre-GA functions, versions above 10.</li>
  *   <li>Checked as Redis checks: listpack/ziplist/intset integrity, duplicate members or fields in
  *       hashtable encodings, NaN scores, quicklist container types. Empty collections are skipped.</li>
  * </ul>
@@ -40,7 +43,8 @@
  * {@code zset-max-listpack-value} (64) bytes, scores as {@code d2string} text, else
  * {@code ZSET_2} highest score first; hashes as {@code HASH_LISTPACK} up to
  * {@code hash-max-listpack-entries} (512 in 7.0) fields and values of at most 64 bytes, else
- * hashtable. Aux fields as Redis 7.0 writes them ({@code redis-ver 7.0.15}, {@code redis-bits},
+ * hashtable; streams as {@code STREAM_LISTPACKS_2}, each node's listpack as Redis laid it out. Aux
+ * fields as Redis 7.0 writes them ({@code redis-ver 7.0.15}, {@code redis-bits},
  * {@code ctime}, {@code used-mem}, optional {@code repl-stream-db}/{@code repl-id}/{@code repl-offset},
  * {@code aof-base}). Thresholds are {@link io.vigil.testkit.server.rdb.RdbOptions}.
  *

@@ -170,8 +170,9 @@ class RdbReaderTest {
   }
 
   @Test
-  void streamsAreUnsupportedAndNameTheKey() {
-    byte[] rdb = rdb(10, new byte[] {15, 0x03, 'e', 'v', 't', 0x00});
+  void streamsAreRefusedUnlessTheVisitorTakesThemAndNameTheKey() {
+    // an empty type 15 stream: no nodes, length 0, last ID 0-0, no groups
+    byte[] rdb = rdb(10, new byte[] {15, 0x03, 'e', 'v', 't', 0x00, 0x00, 0x00, 0x00, 0x00});
     assertThatThrownBy(() -> read(rdb)).isInstanceOfSatisfying(RdbFormatException.class, e -> {
       assertThat(e.isUnsupported()).isTrue();
       assertThat(e.getMessage()).contains("'evt' is a stream");
