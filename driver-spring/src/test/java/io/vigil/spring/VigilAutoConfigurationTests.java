@@ -176,6 +176,18 @@ class VigilAutoConfigurationTests {
   }
 
   @Test
+  void tlsVerifiesHostNamesUnlessThePropertyTurnsItOff() {
+    runner.withPropertyValues("vigil.port=" + port(), "vigil.ssl.enabled=true")
+        .run(context -> {
+          assertThat(context.getBean(VigilProperties.class).getSsl().isVerifyHostname()).isTrue();
+          assertThat(context.getBean(VigilClient.class).toString()).contains(", tls").doesNotContain("without");
+        });
+    runner.withPropertyValues("vigil.port=" + port(), "vigil.ssl.enabled=true", "vigil.ssl.verify-hostname=false")
+        .run(context -> assertThat(context.getBean(VigilClient.class).toString())
+            .contains("tls without host-name verification"));
+  }
+
+  @Test
   void clientIsClosedWithTheContext() {
     List<VigilClient> clients = new ArrayList<>();
     runner.withPropertyValues("vigil.port=" + port()).run(context -> {
