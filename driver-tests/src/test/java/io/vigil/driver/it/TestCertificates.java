@@ -102,7 +102,8 @@ final class TestCertificates {
     }
   }
 
-  private static TestCertificates make(Path dir) throws IOException, GeneralSecurityException, OperatorCreationException {
+  private static TestCertificates make(Path dir)
+      throws IOException, GeneralSecurityException, OperatorCreationException {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp256r1"));
     KeyPair caKeys = generator.generateKeyPair();

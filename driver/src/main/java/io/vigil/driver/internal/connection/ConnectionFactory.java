@@ -69,7 +69,8 @@ public final class ConnectionFactory {
       protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
         if (settings.sslContext() != null) {
-          p.addLast("tls", TlsHandlers.newHandler(settings.sslContext(), ch.alloc(), endpoint, settings.verifyHostname()));
+          p.addLast("tls",
+              TlsHandlers.newHandler(settings.sslContext(), ch.alloc(), endpoint, settings.verifyHostname()));
         }
         CommandHandler handler = new CommandHandler(endpoint.toString());
         p.addLast("resp", new RespDecoder(RespParser.Mode.REPLY, settings.limits()));
