@@ -14,6 +14,7 @@ import io.vigil.spring.metrics.VigilMetricsAutoConfiguration;
 import io.vigil.resp.RespBulkString;
 import io.vigil.resp.RespValue;
 import io.vigil.resp.RespVerbatimString;
+import io.vigil.testkit.process.Ports;
 import io.vigil.testkit.server.VigilServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -177,12 +178,14 @@ class VigilAutoConfigurationTests {
 
   @Test
   void tlsVerifiesHostNamesUnlessThePropertyTurnsItOff() {
-    runner.withPropertyValues("vigil.port=" + port(), "vigil.ssl.enabled=true")
+    // Nothing listens there: the shared plain-text server is spared the TLS client's handshakes.
+    String nowhere = Integer.toString(Ports.freeLoopbackPort());
+    runner.withPropertyValues("vigil.port=" + nowhere, "vigil.ssl.enabled=true")
         .run(context -> {
           assertThat(context.getBean(VigilProperties.class).getSsl().isVerifyHostname()).isTrue();
           assertThat(context.getBean(VigilClient.class).toString()).contains(", tls").doesNotContain("without");
         });
-    runner.withPropertyValues("vigil.port=" + port(), "vigil.ssl.enabled=true", "vigil.ssl.verify-hostname=false")
+    runner.withPropertyValues("vigil.port=" + nowhere, "vigil.ssl.enabled=true", "vigil.ssl.verify-hostname=false")
         .run(context -> assertThat(context.getBean(VigilClient.class).toString())
             .contains("tls without host-name verification"));
   }
