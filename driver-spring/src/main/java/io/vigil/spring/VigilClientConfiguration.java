@@ -78,6 +78,7 @@ class VigilClientConfiguration {
     option("vigil.sentinel.poll-interval", shown(s.getPollInterval()),
         () -> builder.sentinelPollInterval(s.getPollInterval()),
         "Set vigil.sentinel.poll-interval to a positive duration, for example 3s.");
+    builder.verifyHostname(p.getSsl().isVerifyHostname());
     builder.retryPolicy(retryPolicy(p.getRetry()));
     builder.readPolicy(readPolicy(p));
   }

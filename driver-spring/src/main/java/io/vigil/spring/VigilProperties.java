@@ -373,6 +373,13 @@ public class VigilProperties {
      */
     private String bundle;
 
+    /**
+     * Whether each data node's and sentinel's certificate must name the host the client connects
+     * to (after any address mapper). Turn off only when certificates cannot carry those names;
+     * the chain is still checked.
+     */
+    private boolean verifyHostname = true;
+
     public boolean isEnabled() {
       return enabled != null ? enabled : bundle != null;
     }
@@ -387,6 +394,14 @@ public class VigilProperties {
 
     public void setBundle(String bundle) {
       this.bundle = bundle;
+    }
+
+    public boolean isVerifyHostname() {
+      return verifyHostname;
+    }
+
+    public void setVerifyHostname(boolean verifyHostname) {
+      this.verifyHostname = verifyHostname;
     }
   }
 

@@ -14,6 +14,7 @@ import io.vigil.spring.metrics.VigilMetricsAutoConfiguration;
 import io.vigil.resp.RespBulkString;
 import io.vigil.resp.RespValue;
 import io.vigil.resp.RespVerbatimString;
+import io.vigil.testkit.process.Ports;
 import io.vigil.testkit.server.VigilServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -173,6 +174,20 @@ class VigilAutoConfigurationTests {
           assertThat(client.toString()).contains("commandTimeout 750 ms");
           assertThat(client.execute("CLIENT", "GETNAME").toString()).contains("orders");
         });
+  }
+
+  @Test
+  void tlsVerifiesHostNamesUnlessThePropertyTurnsItOff() {
+    // Nothing listens there: the shared plain-text server is spared the TLS client's handshakes.
+    String nowhere = Integer.toString(Ports.freeLoopbackPort());
+    runner.withPropertyValues("vigil.port=" + nowhere, "vigil.ssl.enabled=true")
+        .run(context -> {
+          assertThat(context.getBean(VigilProperties.class).getSsl().isVerifyHostname()).isTrue();
+          assertThat(context.getBean(VigilClient.class).toString()).contains(", tls").doesNotContain("without");
+        });
+    runner.withPropertyValues("vigil.port=" + nowhere, "vigil.ssl.enabled=true", "vigil.ssl.verify-hostname=false")
+        .run(context -> assertThat(context.getBean(VigilClient.class).toString())
+            .contains("tls without host-name verification"));
   }
 
   @Test

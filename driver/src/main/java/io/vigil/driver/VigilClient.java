@@ -132,6 +132,7 @@ public final class VigilClient extends ClientViewImpl<String, String> implements
     private RespVersion protocol = RespVersion.RESP3;
     private boolean tls;
     private SSLContext jdkSslContext;
+    private boolean verifyHostname = true;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration commandTimeout = Duration.ofSeconds(5);
     private int connectionsPerNode = 1;
@@ -404,10 +405,34 @@ public final class VigilClient extends ClientViewImpl<String, String> implements
       return this;
     }
 
-    /** Uses TLS with this context (trust store, client certificate); null to clear. */
+    /**
+     * Uses TLS with this context (trust store, client certificate); null to clear. Host names are
+     * verified with it as with {@link #tls(boolean)}: see {@link #verifyHostname(boolean)}.
+     */
     public Builder sslContext(SSLContext sslContext) {
       this.jdkSslContext = sslContext;
       this.tls = sslContext != null || tls;
+      return this;
+    }
+
+    /**
+     * Whether a TLS connection requires the node's certificate to name the host it connects to;
+     * default true. The check is the JDK's HTTPS endpoint identification (RFC 2818): a DNS subject
+     * alternative name matching the host (a wildcard stands for its leftmost label only; the
+     * subject's CN counts only in a certificate without DNS names) or, for an IP literal, an IP
+     * subject alternative name. It applies to
+     * data nodes and sentinels alike, and to the host an {@link #addressMapper(AddressMapper)
+     * address mapper} returns, which is the host connected to; a host name also goes out as SNI.
+     * A mismatch fails the connection before anything is sent, with a {@link ConnectionException}
+     * naming the host and the certificate's names.
+     *
+     * <p>{@code false} checks only that the certificate chains to a trusted authority, so any
+     * node holding a certificate from that authority can pose as any other: turn it off only when
+     * the certificates cannot carry the names the client sees, for example addresses announced
+     * behind NAT that no mapper can turn into names.
+     */
+    public Builder verifyHostname(boolean verify) {
+      this.verifyHostname = verify;
       return this;
     }
 
@@ -507,12 +532,12 @@ public final class VigilClient extends ClientViewImpl<String, String> implements
     private ClientOptions options(Topology t) {
       SslContext ssl = sslContext();
       ConnectionSettings connection = new ConnectionSettings(username, password, database, clientName, protocol, ssl,
-          connectTimeout, commandTimeout, limits, Ticker.SYSTEM);
+          connectTimeout, commandTimeout, limits, Ticker.SYSTEM).withVerifyHostname(verifyHostname);
       // Sentinels speak RESP2 here (their events arrive as plain pub/sub arrays), have no databases
       // and get their own credentials.
       Duration probe = connectTimeout.compareTo(Duration.ofMillis(500)) < 0 ? connectTimeout : Duration.ofMillis(500);
       ConnectionSettings sentinel = new ConnectionSettings(sentinelUsername, sentinelPassword, 0, null,
-          RespVersion.RESP2, ssl, probe, commandTimeout, limits, Ticker.SYSTEM);
+          RespVersion.RESP2, ssl, probe, commandTimeout, limits, Ticker.SYSTEM).withVerifyHostname(verifyHostname);
       PoolSettings pool = new PoolSettings(connectionsPerNode, maxExclusiveConnections, reconnectBase, reconnectMax);
       ViewSettings root = new ViewSettings(readPolicy, retryPolicy, null, durableReplicas, durableTimeout);
       return new ClientOptions(t, connection, sentinel, pool, ioThreads, refreshCommandTable, addressMapper,
@@ -550,7 +575,8 @@ public final class VigilClient extends ClientViewImpl<String, String> implements
           + (sentinelPassword == null ? "" : ", sentinel password (hidden)")
           + (username == null ? "" : ", user " + username)
           + (password == null ? "" : ", password (hidden)")
-          + ", database " + database + ", " + protocol + (tls ? ", tls" : "")
+          + ", database " + database + ", " + protocol
+          + (tls ? verifyHostname ? ", tls" : ", tls without host-name verification" : "")
           + ", commandTimeout " + commandTimeout.toMillis() + " ms";
     }
 

@@ -2,10 +2,12 @@ package io.vigil.samples;
 
 import io.vigil.driver.Endpoint;
 import io.vigil.driver.VigilClient;
+import io.vigil.samples.chart.FailoverChart;
 import io.vigil.testkit.chaos.Node;
 import io.vigil.testkit.chaos.NodeKind;
 import io.vigil.testkit.chaos.Topology;
 import io.vigil.testkit.chaos.TimelineEvent;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +31,8 @@ import java.util.concurrent.locks.LockSupport;
  * PATH), runs a write workload through Vigil in sentinel mode with a live progress line, kills
  * the master with no warning, and prints what happened — kill, sdown, odown, election,
  * promotion, {@code +switch-master}, first good write — and what the application saw: writes
- * acknowledged, lost, errors surfaced. It also writes a JSON report and an SVG chart.
+ * acknowledged, lost, errors surfaced. It also writes a JSON report and a chart of the run, as SVG
+ * and PNG.
  *
  * <pre>
  * mvn -B -q -pl samples -am package -DskipTests -Pdemo [-Ddemo.args="--duration 30s --faults 2 --against real"]
@@ -39,7 +42,25 @@ public final class FailoverDemo {
 
   /** What a run saw, for the summary, the report and tests. */
   public record Summary(long acknowledged, long lost, long errors, int failovers, long reads,
-      long replicaReads, long staleReads, List<String> timeline, Path report, Path chart) {}
+      long replicaReads, long staleReads, List<String> timeline, Path report, Path chart, Path png) {}
+
+  /** How the series are counted: operations per bucket. */
+  static final Duration BUCKET = Duration.ofMillis(100);
+
+  /**
+   * The milestones of one failover: the kill as an offset from the start of the workload, the
+   * Sentinel steps and the first write the new master acknowledged (null if none came) as offsets
+   * from the kill.
+   */
+  private record Failover(Duration kill, Map<String, Duration> steps, Duration firstWrite) {}
+
+  /** The steps the timeline and the chart show: the Sentinel event, its line and its marker label. */
+  private static final String[][] STEPS = {
+      {"+sdown", "a sentinel sees the master down (sdown)", "sdown"},
+      {"+odown", "a quorum agrees (odown)", "odown"},
+      {"+elected-leader", "a leader is elected", "election"},
+      {"+promoted-slave", "a replica is promoted", "promotion"},
+      {"+switch-master", "+switch-master published", "+switch-master"}};
 
   /** Reads may go to replicas no more than this far behind. */
   static final Duration READ_BOUND = Duration.ofMillis(100);
@@ -149,8 +170,9 @@ public final class FailoverDemo {
     LongAdder errors = new LongAdder();
     Map<String, LongAdder> errorsByType = new ConcurrentHashMap<>();
     long start = System.nanoTime();
-    // writes acknowledged per 100 ms bucket, for the chart
+    // writes acknowledged and reads answered per bucket, for the chart
     Map<Long, LongAdder> perBucket = new ConcurrentHashMap<>();
+    Map<Long, LongAdder> readsPerBucket = new ConcurrentHashMap<>();
     AtomicLong firstGoodWriteAfterKill = new AtomicLong(Long.MAX_VALUE);
     AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
     List<Endpoint> killedMasters = new ArrayList<>();
@@ -184,6 +206,8 @@ public final class FailoverDemo {
           try {
             String value = bounded.get(key);
             reads.increment();
+            readsPerBucket.computeIfAbsent((System.nanoTime() - start) / BUCKET.toNanos(), b -> new LongAdder())
+                .increment();
             if (value == null && invoked - ackedAt > READ_BOUND.toNanos()) {
               staleReads.increment(); // acknowledged over the bound before this read, yet not seen
             }
@@ -212,7 +236,7 @@ public final class FailoverDemo {
               recentAcks[slot] = now;
               recentNext.incrementAndGet();
             }
-            perBucket.computeIfAbsent((now - start) / 100_000_000, b -> new LongAdder()).increment();
+            perBucket.computeIfAbsent((now - start) / BUCKET.toNanos(), b -> new LongAdder()).increment();
             if (now > killedAt.get() && !killedMasters.contains(redis.currentMaster())) {
               firstGoodWriteAfterKill.accumulateAndGet(now, Math::min);
             }
@@ -238,6 +262,7 @@ public final class FailoverDemo {
     long lastReport = start;
     long nextReport = start + TimeUnit.SECONDS.toNanos(1);
     List<String> timeline = new ArrayList<>();
+    List<Failover> failoverMarks = new ArrayList<>();
     while (System.nanoTime() < end) {
       long now = System.nanoTime();
       if (!killTimes.isEmpty() && now >= killTimes.get(0)) {
@@ -254,8 +279,13 @@ public final class FailoverDemo {
         topology.awaitFailover(master, Duration.ofSeconds(30));
         awaitFirstGoodWrite(firstGoodWriteAfterKill, Duration.ofSeconds(30));
         failovers++;
-        timeline.addAll(describe(topology, from, killNanos, firstGoodWriteAfterKill.get()));
-        timeline.forEach(line -> console.println("    " + line));
+        long firstWrite = firstGoodWriteAfterKill.get();
+        Failover marks = milestones(topology, from, Duration.ofNanos(killNanos - start),
+            firstWrite == Long.MAX_VALUE ? null : Duration.ofNanos(firstWrite - killNanos));
+        failoverMarks.add(marks);
+        List<String> lines = describe(marks);
+        timeline.addAll(lines);
+        lines.forEach(line -> console.println("    " + line));
         topology.faults().healAll(); // the old master comes back and is made a replica
         now = System.nanoTime();
       }
@@ -296,13 +326,24 @@ public final class FailoverDemo {
     Files.createDirectories(out);
     Path report = out.resolve("report.json");
     Path chart = out.resolve("timeline.svg");
+    Path png = out.resolve("timeline.png");
     Files.writeString(report, json(acked.size(), lost, errors.sum(), failovers, timeline)
         .replace("\n  \"timeline\"", "\n  \"reads\": " + reads.sum() + ",\n  \"replicaReads\": " + replicaReads
             + ",\n  \"staleReads\": " + staleReads.sum() + ",\n  \"timeline\""));
-    Files.writeString(chart, svg(perBucket, duration, timeline));
+    String stack = kind == NodeKind.JAVA ? "the Java server and Sentinel" : "redis-server and redis-sentinel";
+    FailoverChart picture = chart(perBucket, readsPerBucket, duration, failoverMarks, acked.size(), lost,
+        errors.sum(), reads.sum(), stack);
+    picture.writeSvg(chart);
     console.println("  report: " + report.toAbsolutePath() + "\n  chart:  " + chart.toAbsolutePath());
+    try {
+      picture.writePng(png);
+      console.println("          " + png.toAbsolutePath());
+    } catch (IOException | RuntimeException | Error e) { // most likely no fonts: the SVG is there
+      console.println("  (no PNG: " + e + "; on Debian, apt-get install fonts-dejavu-core)");
+      png = null;
+    }
     return new Summary(acked.size(), lost, errors.sum(), failovers, reads.sum(), replicaReads, staleReads.sum(),
-        timeline, report, chart);
+        timeline, report, chart, png);
   }
 
   private static void awaitFirstGoodWrite(AtomicLong firstGood, Duration timeout) {
@@ -312,36 +353,78 @@ public final class FailoverDemo {
     }
   }
 
-  /** Kill → sdown → odown → election → promotion → +switch-master → first good write, in ms after the kill. */
-  private static List<String> describe(Topology topology, int from, long killNanos, long firstGoodWrite) {
+  /** When each step of the failover that began with the kill at {@code kill} happened. */
+  private static Failover milestones(Topology topology, int from, Duration kill, Duration firstWriteAfterKill) {
     List<TimelineEvent> events = topology.timeline().events();
-    TimelineEvent kill = null;
+    TimelineEvent killed = null;
     for (int i = from; i < events.size(); i++) {
       if (events.get(i).type().equals("kill")) {
-        kill = events.get(i);
+        killed = events.get(i);
         break;
       }
     }
-    List<String> lines = new ArrayList<>();
-    lines.add(String.format("%6d ms  kill -9 the master", 0));
-    String[][] steps = {{"+sdown", "a sentinel sees the master down (sdown)"},
-        {"+odown", "a quorum agrees (odown)"}, {"+elected-leader", "a leader is elected"},
-        {"+promoted-slave", "a replica is promoted"}, {"+switch-master", "+switch-master published"}};
-    Map<String, Long> firstAt = new TreeMap<>();
-    for (int i = from; i < events.size() && kill != null; i++) {
+    Map<String, Duration> steps = new TreeMap<>();
+    for (int i = from; i < events.size() && killed != null; i++) {
       TimelineEvent e = events.get(i);
       if (e.type().equals("+sdown") && !e.message().startsWith("master")) {
         continue; // a replica or sentinel going down is not the story here
       }
-      firstAt.putIfAbsent(e.type(), e.at().minus(kill.at()).toMillis());
+      steps.putIfAbsent(e.type(), e.at().minus(killed.at()));
     }
-    for (String[] step : steps) {
-      Long at = firstAt.get(step[0]);
-      lines.add(at == null ? String.format("     ?     %s (not seen)", step[1]) : String.format("%6d ms  %s", at, step[1]));
+    return new Failover(kill, steps, firstWriteAfterKill);
+  }
+
+  /** Kill → sdown → odown → election → promotion → +switch-master → first good write, in ms after it. */
+  private static List<String> describe(Failover f) {
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format("%6d ms  kill -9 the master", 0));
+    for (String[] step : STEPS) {
+      Duration at = f.steps().get(step[0]);
+      lines.add(at == null ? String.format("     ?     %s (not seen)", step[1])
+          : String.format("%6d ms  %s", at.toMillis(), step[1]));
     }
-    lines.add(String.format("%6d ms  first write acknowledged by the new master",
-        TimeUnit.NANOSECONDS.toMillis(firstGoodWrite - killNanos)));
+    lines.add(f.firstWrite() == null ? "     ?     first write acknowledged by the new master (not seen)"
+        : String.format("%6d ms  first write acknowledged by the new master", f.firstWrite().toMillis()));
     return lines;
+  }
+
+  /** Writes and reads per second, the windows without a master and each failover's milestones. */
+  private static FailoverChart chart(Map<Long, LongAdder> writes, Map<Long, LongAdder> reads, Duration duration,
+      List<Failover> failovers, long acknowledged, long lost, long errors, long readCount, String stack) {
+    int buckets = (int) Math.max(1, duration.toNanos() / BUCKET.toNanos()); // whole buckets: the last is cut short
+    FailoverChart.Builder chart = FailoverChart.builder(BUCKET)
+        .title(String.format(Locale.ROOT, "Killing the master under load: %,d errors surfaced to the application,"
+            + " %,d acknowledged writes lost", errors, lost))
+        .subtitle(String.format(Locale.ROOT, "%,d writes acknowledged and %,d reads through Vigil across %d"
+            + " failover%s; 1 master, 2 replicas and 3 sentinels (%s), down-after 1000 ms", acknowledged, readCount,
+            failovers.size(), failovers.size() == 1 ? "" : "s", stack))
+        .writes(counts(writes, buckets))
+        .reads(counts(reads, buckets));
+    for (Failover f : failovers) {
+      Duration promoted = f.steps().getOrDefault("+promoted-slave", f.firstWrite());
+      chart.noMaster(f.kill(), promoted == null ? duration : f.kill().plus(promoted));
+      chart.marker(f.kill(), "kill -9 master", FailoverChart.Kind.FAULT);
+      for (String[] step : STEPS) {
+        Duration at = f.steps().get(step[0]);
+        if (at != null) {
+          chart.marker(f.kill().plus(at), step[2] + " +" + at.toMillis() + " ms", FailoverChart.Kind.SENTINEL);
+        }
+      }
+      if (f.firstWrite() != null) {
+        chart.marker(f.kill().plus(f.firstWrite()), "first acknowledged write +" + f.firstWrite().toMillis() + " ms",
+            FailoverChart.Kind.RECOVERY);
+      }
+    }
+    return chart.build();
+  }
+
+  private static long[] counts(Map<Long, LongAdder> perBucket, int buckets) {
+    long[] counts = new long[buckets];
+    for (int i = 0; i < buckets; i++) {
+      LongAdder n = perBucket.get((long) i);
+      counts[i] = n == null ? 0 : n.sum();
+    }
+    return counts;
   }
 
   /** Each replica's lag as the client measures it ({@code vigil.replica.lag.seconds}), for the progress line. */
@@ -381,38 +464,6 @@ public final class FailoverDemo {
       sb.append(i == 0 ? "\n" : ",\n").append("    \"").append(timeline.get(i).trim().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
     }
     return sb.append("\n  ]\n}\n").toString();
-  }
-
-  private static String svg(Map<Long, LongAdder> perBucket, Duration duration, List<String> timeline) {
-    int width = 800;
-    int height = 240;
-    long buckets = Math.max(1, duration.toMillis() / 100);
-    long max = 1;
-    for (LongAdder v : perBucket.values()) {
-      max = Math.max(max, v.sum());
-    }
-    StringBuilder points = new StringBuilder();
-    for (long b = 0; b < buckets; b++) {
-      LongAdder v = perBucket.get(b);
-      long n = v == null ? 0 : v.sum();
-      double x = 40 + (width - 60) * (double) b / buckets;
-      double y = height - 30 - (height - 60) * (double) n / max;
-      points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-    }
-    StringBuilder sb = new StringBuilder();
-    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
-        .append(height).append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
-    sb.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-    sb.append("<text x=\"40\" y=\"16\">acknowledged writes per 100 ms through the failover</text>\n");
-    sb.append("<polyline fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"1.5\" points=\"").append(points).append("\"/>\n");
-    sb.append(String.format(Locale.ROOT, "<line x1=\"40\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>%n",
-        height - 30, width - 20, height - 30));
-    int line = 0;
-    for (String t : timeline) {
-      sb.append("<text x=\"").append(width - 330).append("\" y=\"").append(36 + 13 * line++).append("\">")
-          .append(t.trim().replace("&", "&amp;").replace("<", "&lt;")).append("</text>\n");
-    }
-    return sb.append("</svg>\n").toString();
   }
 
   private static Duration parseDuration(String v) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,12 @@ class FailoverDemoTest {
     assertThat(String.join("\n", s.timeline())).contains("+switch-master published",
         "first write acknowledged by the new master");
     assertThat(Files.readString(s.report())).contains("\"failovers\": 1", "\"acknowledged\": " + s.acknowledged());
-    assertThat(Files.readString(s.chart())).startsWith("<svg").contains("<polyline");
+    String chart = Files.readString(s.chart());
+    assertThat(chart).startsWith("<svg").contains("class=\"series writes\"", "class=\"series reads\"",
+        "class=\"no-master\"", ">kill -9 master<", ">sdown +", ">odown +", ">election +", ">promotion +",
+        ">+switch-master +", ">first acknowledged write +", "0 errors surfaced", "0 acknowledged writes lost");
+    assertThat(s.png()).as("the PNG beside the SVG").isNotNull().hasParent(s.chart().getParent());
+    assertThat(ImageIO.read(s.png().toFile()).getWidth()).isPositive();
     assertThat(console).contains("Summary", "kill -9 the master");
   }
 }

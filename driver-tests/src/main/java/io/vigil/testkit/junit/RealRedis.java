@@ -21,7 +21,7 @@ public final class RealRedis {
           + " .ci/run installs it with 'apt-get install redis-server redis-sentinel redis-tools'");
     }
     Assumptions.abort(binary + " is not on the PATH; install redis-server, redis-sentinel and"
-        + " redis-tools from Debian's packages to run this test");
+        + " redis-tools from Debian's packages to run this test (bash .ci/run does, then runs every test)");
   }
 
   /** {@link #require(String)} for {@code redis-server}. */

@@ -39,7 +39,7 @@ public final class Binaries {
             () -> new IllegalStateException(
                 name + " is not on the PATH; install it with"
                     + " 'apt-get install redis-server redis-sentinel redis-tools'"
-                    + " (.ci/run does this on CI)"));
+                    + " (the README's test command, bash .ci/run, does this)"));
   }
 
   /** Whether tests run under CI ({@code CI=true}), where a missing real peer is a failure. */

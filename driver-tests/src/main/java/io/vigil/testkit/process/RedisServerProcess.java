@@ -19,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  * A real {@code redis-server} (or {@code redis-sentinel}) process on an ephemeral loopback
  * port, in a directory of its own, for tests and benchmarks that compare against the real thing.
  *
- * <p>{@link #start()} returns once the process answers {@code PING}. {@link #close()} kills it
+ * <p>{@link Builder#start()} returns once the process answers {@code PING}. {@link #close()} kills it
  * and always runs, so a failing test leaves no process behind. Not thread-safe.
  *
  * <pre>{@code

@@ -8,60 +8,28 @@ import io.vigil.driver.VigilClient;
 import io.vigil.testkit.junit.RealRedis;
 import io.vigil.testkit.process.Ports;
 import io.vigil.testkit.process.RedisServerProcess;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** TLS against redis-server's own TLS port, with a self-signed certificate made by the JDK's keytool. */
+/**
+ * TLS against redis-server's own TLS port, its certificate signed by a test CA and naming only
+ * {@code localhost}: the client checks the chain and the host name on the path every user takes,
+ * {@code sslContext(...)}.
+ */
 class TlsTest {
-
-  private static final char[] STORE_PASSWORD = "changeit".toCharArray();
 
   static RedisServerProcess redis;
   static int tlsPort;
-  static KeyStore trustStore;
+  static TestCertificates certificates;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start() {
     RealRedis.requireServer();
-    Path dir = Files.createTempDirectory("vigil-tls-");
-    Path store = dir.resolve("server.p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "redis", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-storetype", "PKCS12",
-        "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
-        .redirectErrorStream(true).start();
-    assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
-
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(store)) {
-      keys.load(in, STORE_PASSWORD);
-    }
-    Certificate cert = keys.getCertificate("redis");
-    Path certPem = dir.resolve("cert.pem");
-    Path keyPem = dir.resolve("key.pem");
-    Files.writeString(certPem, pem("CERTIFICATE", cert.getEncoded()));
-    Files.writeString(keyPem, pem("PRIVATE KEY", keys.getKey("redis", STORE_PASSWORD).getEncoded()));
-
-    trustStore = KeyStore.getInstance("PKCS12");
-    trustStore.load(null, null);
-    trustStore.setCertificateEntry("redis", cert);
-
+    certificates = TestCertificates.get();
     tlsPort = Ports.freeLoopbackPort();
-    redis = RedisFixture.start("tls-port", Integer.toString(tlsPort), "tls-cert-file", certPem.toString(),
-        "tls-key-file", keyPem.toString(), "tls-ca-cert-file", certPem.toString(), "tls-auth-clients", "no");
+    redis = RedisFixture.start(certificates.serverDirectives(tlsPort).toArray(String[]::new));
   }
 
   @AfterAll
@@ -71,21 +39,14 @@ class TlsTest {
     }
   }
 
-  private static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END " + type + "-----\n";
+  private static VigilClient.Builder client(String host) {
+    return VigilClient.builder().node(host, tlsPort).sslContext(certificates.trustingContext())
+        .commandTimeout(Duration.ofSeconds(3));
   }
 
   @Test
-  void trustedCertificateCarriesCommandsOverTls() throws Exception {
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trustStore);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, tmf.getTrustManagers(), null);
-
-    try (VigilClient client = VigilClient.builder().node("127.0.0.1", tlsPort).sslContext(context)
-        .commandTimeout(Duration.ofSeconds(5)).build()) {
+  void hostNamedByTheCertificateCarriesCommands() {
+    try (VigilClient client = client(TestCertificates.NODE_NAME).build()) {
       assertThat(client.set("over-tls", "yes")).isEqualTo("OK");
       assertThat(client.get("over-tls")).isEqualTo("yes");
       assertThat(client.info("server")).contains("tcp_port:" + redis.port());
@@ -93,13 +54,44 @@ class TlsTest {
   }
 
   @Test
+  void hostTheCertificateDoesNotNameIsRefusedWithBothNames() {
+    try (VigilClient client = client("127.0.0.1").build()) {
+      assertThatThrownBy(() -> client.set("k", "v"))
+          .isInstanceOf(CommandNotSentException.class)
+          .hasMessageContaining("TLS handshake with 127.0.0.1:" + tlsPort + " failed")
+          .hasMessageContaining("does not name the host 127.0.0.1")
+          .hasMessageContaining("DNS:localhost")
+          .hasMessageContaining("verifyHostname(false)");
+    }
+  }
+
+  @Test
+  void withoutHostNameVerificationATrustedCertificateServesAnyName() {
+    try (VigilClient client = client("127.0.0.1").verifyHostname(false).build()) {
+      assertThat(client.set("any-name", "yes")).isEqualTo("OK");
+      assertThat(client.get("any-name")).isEqualTo("yes");
+    }
+  }
+
+  @Test
+  void withoutHostNameVerificationTheChainIsStillChecked() {
+    try (VigilClient client = VigilClient.builder().uri("rediss://" + TestCertificates.NODE_NAME + ":" + tlsPort)
+        .verifyHostname(false).commandTimeout(Duration.ofSeconds(3)).build()) {
+      assertThatThrownBy(() -> client.set("k", "v"))
+          .isInstanceOf(CommandNotSentException.class)
+          .hasMessageContaining("TLS handshake with localhost:" + tlsPort + " failed")
+          .hasMessageContaining("trust store");
+    }
+  }
+
+  @Test
   void untrustedCertificateNeverCarriesACommand() {
-    try (VigilClient client = VigilClient.builder().uri("rediss://127.0.0.1:" + tlsPort)
+    try (VigilClient client = VigilClient.builder().uri("rediss://" + TestCertificates.NODE_NAME + ":" + tlsPort)
         .commandTimeout(Duration.ofSeconds(3)).build()) {
       long start = System.nanoTime();
       assertThatThrownBy(() -> client.set("k", "v"))
           .isInstanceOf(CommandNotSentException.class)
-          .hasMessageContaining("TLS handshake with 127.0.0.1:" + tlsPort + " failed")
+          .hasMessageContaining("TLS handshake with localhost:" + tlsPort + " failed")
           .hasMessageContaining("trust store");
       assertThat((System.nanoTime() - start) / 1_000_000).as("failed before the timeout").isLessThan(2500);
     }

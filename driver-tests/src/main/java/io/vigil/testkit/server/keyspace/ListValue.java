@@ -98,7 +98,7 @@ public final class ListValue implements RedisValue {
     removeLast();
   }
 
-  /** Keeps elements {@code [start, end]} only (inclusive, already clamped, start <= end). */
+  /** Keeps elements {@code [start, end]} only (inclusive, already clamped, {@code start <= end}). */
   public void trim(int start, int end) {
     byte[][] kept = new byte[Math.max(8, Integer.highestOneBit(Math.max(1, end - start + 1)) * 2)][];
     int n = 0;

@@ -2,6 +2,7 @@ package io.vigil.driver.internal.connection;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
 import io.vigil.driver.UnexpectedReplyException;
 import io.vigil.resp.RespArray;
 import io.vigil.resp.RespAttribute;
@@ -11,6 +12,7 @@ import io.vigil.resp.RespValue;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
+import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,7 +117,13 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     if (closeCause == null) {
       closeCause = cause;
     }
-    log.warn("Closing the connection to {}: {}", node, cause.toString());
+    if (cause instanceof DecoderException && cause.getCause() instanceof SSLHandshakeException) {
+      // The connection factory reports a failed handshake with its fix; a warning here would
+      // repeat it on every retry.
+      log.debug("Closing the connection to {}: {}", node, cause.toString());
+    } else {
+      log.warn("Closing the connection to {}: {}", node, cause.toString());
+    }
     ctx.close();
   }
 

@@ -1,7 +1,11 @@
 package io.vigil.driver.internal.connection;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -11,10 +15,14 @@ import io.vigil.driver.ConnectionException;
 import io.vigil.driver.Endpoint;
 import io.vigil.resp.RespDecoder;
 import io.vigil.resp.RespParser;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe and stateless beyond its settings; {@link #connect} never blocks. The pipeline it
  * builds is {@code [SslHandler] → RespDecoder → CommandHandler}; commands are encoded by the
- * connection straight into the outbound buffer, so there is no outbound handler.
+ * connection straight into the outbound buffer, so there is no outbound handler. With TLS the
+ * node's certificate must name the host connected to (see {@link TlsHandlers}) before anything,
+ * credentials included, is sent.
  */
 public final class ConnectionFactory {
 
@@ -54,25 +64,20 @@ public final class ConnectionFactory {
     inProgress.add(result);
     result.whenComplete((c, e) -> inProgress.remove(result));
     Connection[] holder = new Connection[1];
-    Bootstrap bootstrap = new Bootstrap()
-        .group(transport.group())
-        .channel(transport.channelType())
-        .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.SO_KEEPALIVE, true)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
-        .handler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            ChannelPipeline p = ch.pipeline();
-            if (settings.sslContext() != null) {
-              p.addLast("tls", settings.sslContext().newHandler(ch.alloc(), endpoint.host(), endpoint.port()));
-            }
-            CommandHandler handler = new CommandHandler(endpoint.toString());
-            p.addLast("resp", new RespDecoder(RespParser.Mode.REPLY, settings.limits()));
-            p.addLast("commands", handler);
-            holder[0] = new Connection(ch, handler, endpoint, settings.ticker(), settings.sweepNanos());
-          }
-        });
+    Bootstrap bootstrap = bootstrap(new ChannelInitializer<SocketChannel>() {
+      @Override
+      protected void initChannel(SocketChannel ch) {
+        ChannelPipeline p = ch.pipeline();
+        if (settings.sslContext() != null) {
+          p.addLast("tls",
+              TlsHandlers.newHandler(settings.sslContext(), ch.alloc(), endpoint, settings.verifyHostname()));
+        }
+        CommandHandler handler = new CommandHandler(endpoint.toString());
+        p.addLast("resp", new RespDecoder(RespParser.Mode.REPLY, settings.limits()));
+        p.addLast("commands", handler);
+        holder[0] = new Connection(ch, handler, endpoint, settings.ticker(), settings.sweepNanos());
+      }
+    });
     ChannelFuture connect;
     try {
       connect = bootstrap.connect(endpoint.host(), endpoint.port());
@@ -97,13 +102,101 @@ public final class ConnectionFactory {
           handshake(endpoint, connection, result);
         } else {
           connection.close();
-          result.completeExceptionally(new ConnectionException("TLS handshake with " + endpoint + " failed: "
-              + h.cause().getMessage() + "; check the client's trust store (sslContext) and the server's certificate",
-              h.cause()));
+          tlsFailed(endpoint, h.cause(), result);
         }
       });
     });
     return result;
+  }
+
+  private Bootstrap bootstrap(ChannelHandler initializer) {
+    return new Bootstrap()
+        .group(transport.group())
+        .channel(transport.channelType())
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.SO_KEEPALIVE, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
+        .handler(initializer);
+  }
+
+  private void tlsFailed(Endpoint endpoint, Throwable cause, CompletableFuture<Connection> result) {
+    String untrusted = "TLS handshake with " + endpoint + " failed: " + cause.getMessage()
+        + "; check the client's trust store (sslContext) and the server's certificate";
+    if (!settings.verifyHostname() || !hasCause(cause, CertificateException.class)) {
+      result.completeExceptionally(new ConnectionException(untrusted, cause));
+      return;
+    }
+    // The engine's verdict names no certificate. Fetch the node's once more, with its chain checked
+    // but not its names: if that handshake passes, the names were what failed, and the message
+    // can say which names the certificate carries. Nothing is sent on that connection.
+    peerCertificate(endpoint).whenComplete((certificate, error) -> {
+      if (certificate == null) {
+        result.completeExceptionally(new ConnectionException(untrusted, cause));
+        return;
+      }
+      result.completeExceptionally(new ConnectionException("TLS handshake with " + endpoint
+          + " failed: its certificate does not name the host " + endpoint.host() + "; it names "
+          + TlsHandlers.names(certificate) + ". Connect by a name the certificate carries (an addressMapper"
+          + " can rewrite the addresses Sentinel announces), add " + endpoint.host() + " to the certificate's"
+          + " subject alternative names, or turn the check off with verifyHostname(false)", cause));
+    });
+  }
+
+  /** The node's certificate after a handshake that checks its chain only, or null when that fails too. */
+  private CompletableFuture<X509Certificate> peerCertificate(Endpoint endpoint) {
+    CompletableFuture<X509Certificate> result = new CompletableFuture<>();
+    ChannelFuture connect;
+    try {
+      connect = bootstrap(new ChannelInitializer<SocketChannel>() {
+        @Override
+        protected void initChannel(SocketChannel ch) {
+          ch.pipeline().addLast("tls", TlsHandlers.newHandler(settings.sslContext(), ch.alloc(), endpoint, false));
+          ch.pipeline().addLast("ignore", new ChannelInboundHandlerAdapter() {
+            @Override
+            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+              ctx.close(); // the handshake future reports it
+            }
+          });
+        }
+      }).connect(endpoint.host(), endpoint.port());
+    } catch (RuntimeException e) { // the group is shut down
+      result.complete(null);
+      return result;
+    }
+    connect.addListener(f -> {
+      if (!f.isSuccess()) {
+        result.complete(null);
+        return;
+      }
+      Channel channel = connect.channel();
+      SslHandler tls = channel.pipeline().get(SslHandler.class);
+      tls.handshakeFuture().addListener(h -> {
+        X509Certificate leaf = null;
+        try {
+          if (h.isSuccess()) {
+            Certificate[] chain = tls.engine().getSession().getPeerCertificates();
+            if (chain.length > 0 && chain[0] instanceof X509Certificate x509) {
+              leaf = x509;
+            }
+          }
+        } catch (SSLPeerUnverifiedException e) {
+          // no certificate to show: the plain message will do
+        } finally {
+          channel.close();
+          result.complete(leaf);
+        }
+      });
+    });
+    return result;
+  }
+
+  private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

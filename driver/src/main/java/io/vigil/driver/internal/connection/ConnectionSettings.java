@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * What every connection to a node is set up with: credentials, database, name, protocol,
- * TLS, timeouts and decoder limits.
+ * TLS (with or without host-name verification), timeouts and decoder limits.
  *
  * <p>Immutable; built by the public client builder after it validated each value. {@link
  * #toString()} never shows the password.
@@ -25,11 +25,19 @@ public final class ConnectionSettings {
   private final Duration commandTimeout;
   private final RespLimits limits;
   private final Ticker ticker;
+  private final boolean verifyHostname;
 
-  /** All settings; {@code username}, {@code password}, {@code clientName} and {@code sslContext} may be null. */
+  /** All settings, with host names verified; {@code username}, {@code password}, {@code clientName} and {@code sslContext} may be null. */
   public ConnectionSettings(String username, String password, int database, String clientName,
       RespVersion protocol, SslContext sslContext, Duration connectTimeout, Duration commandTimeout,
       RespLimits limits, Ticker ticker) {
+    this(username, password, database, clientName, protocol, sslContext, connectTimeout, commandTimeout, limits,
+        ticker, true);
+  }
+
+  private ConnectionSettings(String username, String password, int database, String clientName,
+      RespVersion protocol, SslContext sslContext, Duration connectTimeout, Duration commandTimeout,
+      RespLimits limits, Ticker ticker, boolean verifyHostname) {
     this.username = username;
     this.password = password;
     this.database = database;
@@ -40,6 +48,13 @@ public final class ConnectionSettings {
     this.commandTimeout = Objects.requireNonNull(commandTimeout, "commandTimeout");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.ticker = Objects.requireNonNull(ticker, "ticker");
+    this.verifyHostname = verifyHostname;
+  }
+
+  /** These settings, with TLS host-name verification on or off. */
+  public ConnectionSettings withVerifyHostname(boolean verify) {
+    return new ConnectionSettings(username, password, database, clientName, protocol, sslContext, connectTimeout,
+        commandTimeout, limits, ticker, verify);
   }
 
   /** Defaults for tests: no auth, database 0, RESP3 preferred, 5 s timeouts. */
@@ -73,6 +88,14 @@ public final class ConnectionSettings {
     return sslContext;
   }
 
+  /**
+   * Whether a TLS connection checks that the node's certificate names the host connected to;
+   * true unless turned off.
+   */
+  public boolean verifyHostname() {
+    return verifyHostname;
+  }
+
   public Duration connectTimeout() {
     return connectTimeout;
   }
@@ -100,7 +123,8 @@ public final class ConnectionSettings {
     return "ConnectionSettings{username=" + username
         + ", password=" + (password == null ? "none" : "(hidden)")
         + ", database=" + database + ", clientName=" + clientName + ", protocol=" + protocol
-        + ", tls=" + (sslContext != null) + ", connectTimeout=" + connectTimeout
+        + ", tls=" + (sslContext == null ? "off" : verifyHostname ? "on" : "on without host-name verification")
+        + ", connectTimeout=" + connectTimeout
         + ", commandTimeout=" + commandTimeout + "}";
   }
 }

@@ -332,6 +332,7 @@ public final class MasterTracker implements MasterSuspicion, AutoCloseable {
     Map<Endpoint, Integer> votes = new ConcurrentHashMap<>();
     Map<Endpoint, String> reports = new ConcurrentHashMap<>();
     Map<Endpoint, String> roles = new ConcurrentHashMap<>();
+    Map<Endpoint, String> unreachable = new ConcurrentHashMap<>();
     AtomicInteger answered = new AtomicInteger();
     Set<Endpoint> probed = ConcurrentHashMap.newKeySet();
     List<CompletableFuture<?>> work = new ArrayList<>();
@@ -352,7 +353,7 @@ public final class MasterTracker implements MasterSuspicion, AutoCloseable {
       }
     };
     for (Endpoint c : candidates) {
-      work.add(role(c, roles, probed).thenRun(early));
+      work.add(role(c, roles, unreachable, probed).thenRun(early));
     }
     for (Endpoint s : asked) {
       work.add(sentinelProbes.call(s, "SENTINEL", "GET-MASTER-ADDR-BY-NAME", name).handle((reply, error) -> {
@@ -368,12 +369,12 @@ public final class MasterTracker implements MasterSuspicion, AutoCloseable {
         answered.incrementAndGet();
         votes.merge(named, 1, Integer::sum);
         reports.put(s, named.toString());
-        return role(named, roles, probed);
+        return role(named, roles, unreachable, probed);
       }).thenCompose(f -> f).thenRun(early));
     }
     CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
       try {
-        lastReports = summarize(reports, roles);
+        lastReports = summarize(reports, roles, unreachable);
         Endpoint decided = Confirmation.decide(master, roles, votes, answered.get(), sentinels.size(), replicas);
         if (decided != null) {
           confirm(decided);
@@ -401,12 +402,15 @@ public final class MasterTracker implements MasterSuspicion, AutoCloseable {
     });
   }
 
-  private CompletableFuture<Void> role(Endpoint node, Map<Endpoint, String> roles, Set<Endpoint> probed) {
+  private CompletableFuture<Void> role(Endpoint node, Map<Endpoint, String> roles, Map<Endpoint, String> unreachable,
+      Set<Endpoint> probed) {
     if (!probed.add(node)) {
       return CompletableFuture.completedFuture(null);
     }
     return nodeProbes.call(node, "ROLE").handle((reply, error) -> {
-      if (error == null && !(reply instanceof RespError)) {
+      if (error != null) {
+        unreachable.put(node, message(error)); // why it cannot be confirmed (TLS, auth…), for describeLoss()
+      } else if (!(reply instanceof RespError)) {
         List<RespValue> fields = Replies.elements(reply);
         if (!fields.isEmpty()) {
           roles.put(node, Replies.text(fields.get(0)));
@@ -500,12 +504,14 @@ public final class MasterTracker implements MasterSuspicion, AutoCloseable {
         + ms + " ms ago, and no master is confirmed yet; sentinels reported: " + lastReports;
   }
 
-  private static String summarize(Map<Endpoint, String> reports, Map<Endpoint, String> roles) {
+  private static String summarize(Map<Endpoint, String> reports, Map<Endpoint, String> roles,
+      Map<Endpoint, String> unreachable) {
     StringBuilder sb = new StringBuilder();
     reports.forEach((s, r) -> sb.append(sb.length() == 0 ? "" : ", ").append(s).append(" -> ").append(r));
     if (!roles.isEmpty()) {
       sb.append("; roles: ").append(new HashMap<>(roles));
     }
+    unreachable.forEach((node, why) -> sb.append("; ROLE on ").append(node).append(" failed: ").append(why));
     return sb.length() == 0 ? "no sentinel known" : sb.toString();
   }
 
