@@ -81,7 +81,15 @@ class ScriptedSentinelTest {
     try (LyingSentinel sentinel = new LyingSentinel(lonely.port());
         VigilClient client = VigilClient.builder().sentinels("127.0.0.1:" + sentinel.port()).masterName("mymaster")
             .commandTimeout(Duration.ofMillis(300)).build()) {
-      client.set("k", "v"); // one sentinel of one names it and it says ROLE master: confirmed
+      // one sentinel of one names it and it says ROLE master: confirmed; the first write may wait
+      // for the connection longer than 300 ms on a loaded machine
+      io.vigil.testkit.Await.until("a first write", Duration.ofSeconds(10), () -> {
+        try {
+          return "OK".equals(client.set("k", "v"));
+        } catch (VigilException e) {
+          return false;
+        }
+      });
       lonely.kill();
       assertThatThrownBy(() -> client.set("k", "v2"))
           .isInstanceOf(VigilException.class)

@@ -30,7 +30,7 @@ class CommandTimeoutTest {
 
   @Test
   void slowServerTimesTheCommandOutAndTheConnectionRecoversForTheNextOne() {
-    try (VigilClient client = RedisFixture.client(redis).commandTimeout(Duration.ofMillis(300)).build()) {
+    try (VigilClient client = RedisFixture.connected(RedisFixture.client(redis).commandTimeout(Duration.ofMillis(300)).build())) {
       client.set("k", "v");
       long start = System.nanoTime();
 
@@ -49,7 +49,7 @@ class CommandTimeoutTest {
 
   @Test
   void asyncCommandTimesOutToo() {
-    try (VigilClient client = RedisFixture.client(redis).commandTimeout(Duration.ofMillis(300)).build()) {
+    try (VigilClient client = RedisFixture.connected(RedisFixture.client(redis).commandTimeout(Duration.ofMillis(300)).build())) {
       CompletableFuture<?> slow = client.async().execute("DEBUG", "SLEEP", "0.45").toCompletableFuture();
 
       assertThatThrownBy(slow::join).hasCauseInstanceOf(CommandTimeoutException.class);
@@ -60,7 +60,7 @@ class CommandTimeoutTest {
   @Test
   void frozenServerTimesCommandsOutInsteadOfHanging() {
     try (RedisServerProcess frozen = RedisFixture.start();
-        VigilClient client = RedisFixture.client(frozen).commandTimeout(Duration.ofMillis(200)).build()) {
+        VigilClient client = RedisFixture.connected(RedisFixture.client(frozen).commandTimeout(Duration.ofMillis(200)).build())) {
       client.set("k", "v");
       frozen.freeze();
       try {

@@ -79,8 +79,7 @@ class ReconnectTest {
   @Test
   void commandsWhileTheServerIsDownFailAsNotSentOnceTheirTimeoutPasses() {
     try (RedisServerProcess redis = RedisFixture.start();
-        VigilClient client = client(redis).commandTimeout(Duration.ofMillis(300)).build()) {
-      client.ping();
+        VigilClient client = RedisFixture.connected(client(redis).commandTimeout(Duration.ofMillis(300)).build())) {
       redis.kill();
       Poll.until(Duration.ofSeconds(2), "the client noticed", () -> {
         try {

@@ -25,4 +25,20 @@ final class RedisFixture {
     return VigilClient.builder().node(redis.host(), redis.port())
         .commandTimeout(Duration.ofSeconds(2)).connectTimeout(Duration.ofSeconds(2));
   }
+
+  /**
+   * {@code client} once its first connection is up and answering, for tests whose short command
+   * timeout is about the commands they send, not the connect: on a loaded machine the handshake
+   * and the command-table load can take longer than such a timeout.
+   */
+  static VigilClient connected(VigilClient client) {
+    Poll.until(Duration.ofSeconds(10), "the client's first connection answers", () -> {
+      try {
+        return "PONG".equals(client.ping());
+      } catch (RuntimeException e) {
+        return false;
+      }
+    });
+    return client;
+  }
 }
